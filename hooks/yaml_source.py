@@ -1,0 +1,60 @@
+"""Load the guide's YAML data files, failing with the file and line.
+
+Not a hook itself: data hooks import it. Mappings come back as LineDict, which
+remembers the line of each key, so a later check (an unknown id, a missing
+language) can still point the editor at the right line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from build_errors import GuideError
+
+
+class LineDict(dict):
+    """A dict that knows the 1-based line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first on line {seen[key]})", key_node.start_mark
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(k): v for k, v in seen.items()}
+        return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
+
+
+def parse_yaml(text: str, path: str) -> Any:
+    """Parse YAML text; a syntax error becomes a GuideError naming path and line."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = f"this is not valid YAML ({error.problem or error.context})"
+        raise GuideError(path, problem, "check the indentation and quoting on that line", line) from None
+
+
+def load_yaml(path: Path, shown_as: str | None = None) -> Any:
+    """Read and parse a data file; shown_as is how errors name it (relative path)."""
+    return parse_yaml(path.read_text(encoding="utf-8"), shown_as or str(path))
