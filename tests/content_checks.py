@@ -176,7 +176,10 @@ def parity_problems(zh: str, en: str) -> list[str]:
     a, b = page_outline(zh), page_outline(en)
     problems = []
     if a.heading_ids != b.heading_ids:
-        problems.append(f"heading ids differ: zh {a.heading_ids} / en {b.heading_ids}")
+        only_zh = [i for i in a.heading_ids if i not in b.heading_ids]
+        only_en = [i for i in b.heading_ids if i not in a.heading_ids]
+        detail = f"only in zh {only_zh} / only in en {only_en}" if only_zh or only_en else "same ids, different order"
+        problems.append(f"heading ids differ: {detail}")
     if a.links != b.links:
         only_zh, only_en = sorted((a.links - b.links).elements()), sorted((b.links - a.links).elements())
         problems.append(f"links differ: only in zh {only_zh} / only in en {only_en}")
