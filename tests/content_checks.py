@@ -23,6 +23,8 @@ from pathlib import Path
 
 import zhconv
 
+from heading_ids import prose_lines
+
 SEED_NAME = "000_c5c664e1bd2e8fa1.txt"
 RUN_LENGTH = 15
 
@@ -132,7 +134,6 @@ def missing_anchors(anchors: list[Anchor], site: Path, languages: tuple[str, ...
 # Parity between a zh page and its en translation
 # -----------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _MARKER = re.compile(r"<!--\s*([\w-]+):\s*([\w\- ]+?)\s*-->")
@@ -151,14 +152,7 @@ class Outline:
 def page_outline(markdown: str) -> Outline:
     """Heading ids, link targets (and channel/faq markers), admonitions of a Markdown page."""
     ids, links, admonitions = [], Counter(), []
-    fence = None
-    for line in _body(markdown).splitlines():
-        opened = _FENCE.match(line)
-        if opened:
-            fence = None if fence == opened.group(1) else (fence or opened.group(1))
-            continue
-        if fence:
-            continue
+    for _, line in prose_lines(markdown):
         heading = _HEADING_ID.match(line)
         if heading:
             ids.append(heading.group(1))
@@ -186,15 +180,6 @@ def parity_problems(zh: str, en: str) -> list[str]:
     if a.admonitions != b.admonitions:
         problems.append(f"admonitions differ: zh {a.admonitions} / en {b.admonitions}")
     return problems
-
-
-def _body(markdown: str) -> str:
-    """The page without its front matter."""
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---", 4)
-        if end != -1:
-            return markdown[end + 4:]
-    return markdown
 
 
 # -----------------------------------------------------------------------------
