@@ -43,6 +43,8 @@ from yaml_source import load_yaml
 FAQ_FILE = "data/faq.yml"
 ITEMS_TEMPLATE = "partials/faq-items.md.j2"
 INDEX_TEMPLATE = "partials/faq-index.md.j2"
+SECTION_TEMPLATE = "partials/faq-section.md.j2"
+FAQ_PAGE = "faq.md"
 
 
 # -----------------------------------------------------------------------------
@@ -68,6 +70,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         source=f"docs/{page.file.src_uri}",
         line_offset=front_matter_lines(page.file.content_string, markdown),
         taken_ids=explicit_ids(page.file.content_string),
+        faq_page=_faq_page(config, files),
+        page_path=_default_path(page.file.src_uri, _languages(config)),
     )
     if rendered.shown:
         answers = _plain_answers(config, faq, language)
@@ -231,8 +235,14 @@ def render_faq_markers(
     source: str,
     line_offset: int = 0,
     taken_ids: set[str] | frozenset[str] = frozenset(),
+    faq_page: str | None = None,
+    page_path: str = "",
 ) -> Rendered:
-    """Replace the page's FAQ markers with collapsible questions (Markdown)."""
+    """Replace the page's FAQ markers with collapsible questions (Markdown).
+
+    A topic marker becomes a section "Questions" (anchor faq-TOPIC) that links
+    to the topic on faq_page; the index marker lists every topic.
+    """
     shown: list[Question] = []
 
     def line_of(match: re.Match[str]) -> int:
@@ -258,7 +268,14 @@ def render_faq_markers(
             wrong = f"unknown FAQ topic '{unknown[0]}'" if unknown else "the FAQ marker names no topic"
             raise GuideError(source, wrong, f"use one of: {', '.join(faq.topics)}", line)
         questions = take([q for q in faq.questions if any(t in q.topics for t in names)], line)
-        return "\n" + _items(questions, env=env, language=language, page_dir=page_dir, level=3) + "\n"
+        if not questions:
+            return ""
+        section = "faq-" + "-".join(names)
+        if section in taken_ids:
+            raise GuideError(source, f"the FAQ section '#{section}' would reuse the anchor of a heading on this page", "rename that heading's id", line)
+        more = relative_link(f"{faq_page}#{names[0]}", page_dir) if faq_page and faq_page != page_path else None
+        body = _items(questions, env=env, language=language, page_dir=page_dir, level=3)
+        return "\n" + env.get_template(SECTION_TEMPLATE).render(id=section, more=more, body=body, lang=language).strip() + "\n"
 
     def index_marker(match: re.Match[str]) -> str:
         if any(start <= match.start() < end for start, end in code):
@@ -366,6 +383,20 @@ def _faq(config: MkDocsConfig) -> Faq:
             path, shown=shown, languages=_languages(config), docs_dir=Path(config.docs_dir), channels=_channels(config)
         )
     return _CACHE[key]
+
+
+def _faq_page(config: MkDocsConfig, files: Files) -> str | None:
+    """The FAQ page (extra.faq_page, default faq.md), if the site has one."""
+    name = str(config.extra.get("faq_page", FAQ_PAGE))
+    return name if files.get_file_from_path(name) else None
+
+
+def _default_path(src_uri: str, languages: list[str]) -> str:
+    """'faq.en.md' -> 'faq.md': the name links use in every language."""
+    for language in languages:
+        if src_uri.endswith(f".{language}.md"):
+            return src_uri[: -len(f".{language}.md")] + ".md"
+    return src_uri
 
 
 def _channels(config: MkDocsConfig) -> dict[str, Channel] | None:

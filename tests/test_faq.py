@@ -255,6 +255,20 @@ def test_a_marker_becomes_collapsible_questions_anchored_by_id() -> None:
     assert "<!-- faq" not in rendered.markdown
 
 
+def test_a_marker_makes_a_section_that_links_to_the_topic_on_the_faq_page() -> None:
+    rendered = render_faq_markers(
+        "# 标题\n\n<!-- faq: contacts -->\n", faq=FAQ, language="en", page_dir="check", env=_env(),
+        source="docs/check/x.en.md", faq_page="faq.md", page_path="check/x.md",
+    )
+    assert re.search(r"^## Questions people ask \{ #faq-contacts \}$", rendered.markdown, re.M)
+    assert "](../faq.md#contacts)" in rendered.markdown
+    on_faq_page = render_faq_markers(
+        "<!-- faq: contacts -->", faq=FAQ, language="zh", page_dir="", env=_env(),
+        source="docs/faq.md", faq_page="faq.md", page_path="faq.md",
+    )
+    assert "faq.md#contacts" not in on_faq_page.markdown
+
+
 def test_an_unknown_topic_in_a_marker_names_the_page_and_line() -> None:
     with pytest.raises(GuideError) as error:
         _render("# 标题\n\n正文\n\n<!-- faq: contact -->\n")

@@ -134,9 +134,32 @@ def _append(page: Path, text: str) -> int:
     return body.count("\n") + 1
 
 
+def test_every_marker_the_guide_pages_carry_shows_its_questions(site_dir: Path) -> None:
+    marked = 0
+    for source in sorted((ROOT / "docs").glob("*.md")):
+        topics = [t for found in re.findall(r"<!-- faq: ([\w\- ]+?) -->", source.read_text(encoding="utf-8")) for t in found.split()]
+        if not topics or source.stem.startswith("faq"):
+            continue
+        marked += 1
+        language = "en" if source.name.endswith(".en.md") else "zh"
+        name = source.name.removesuffix(".md").removesuffix(".en")
+        built = site_dir / ("en" if language == "en" else "") / ("" if name == "index" else name) / "index.html"
+        html, parsed = _read(built)
+        expected = [q.id for q in FAQ.questions if set(q.topics) & set(topics)]
+        assert parsed.questions == expected, source.name
+        assert [e["name"] for e in _faq_page(html)["mainEntity"]] == [
+            q.texts[language].question for q in FAQ.questions if q.id in expected
+        ]
+        faq_link = ("" if name == "index" else "../") + f"faq/#{topics[0]}"
+        assert f'id="faq-{topics[0]}' in html and f'href="{faq_link}"' in html, source.name
+    assert marked, "no guide page carries an FAQ marker yet"
+
+
 def test_a_marker_on_a_guide_page_injects_its_topic(project_copy: Path, tmp_path: Path) -> None:
     for name in ("family-contacts.md", "family-contacts.en.md"):
-        _append(project_copy / "docs" / name, "<!-- faq: contacts -->\n")
+        page = project_copy / "docs" / name
+        page.write_text(re.sub(r"<!-- faq: [^>]*-->", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+        _append(page, "<!-- faq: contacts -->\n")
     output = _build(project_copy, tmp_path / "out")
     assert output.returncode == 0, output.stderr[-3000:]
     expected = [q.id for q in FAQ.in_topic("contacts")]
@@ -147,6 +170,7 @@ def test_a_marker_on_a_guide_page_injects_its_topic(project_copy: Path, tmp_path
             q.texts[language or "zh"].question for q in FAQ.in_topic("contacts")
         ]
         assert 'href="../rights/#personal-information"' in html and 'href="tel:12377"' in html
+        assert 'id="faq-contacts"' in html and 'href="../faq/#contacts"' in html
 
 
 def test_an_unknown_topic_marker_fails_naming_page_and_line(project_copy: Path, tmp_path: Path) -> None:
