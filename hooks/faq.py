@@ -1,7 +1,9 @@
 """Questions and answers from one bilingual file, shown where readers need them.
 
-    <!-- faq: contacts -->          that topic's questions (several topics:
-                                    space-separated), as collapsible items
+    <!-- faq: contacts -->          a section "Questions" (anchor faq-contacts)
+                                    with that topic's questions as collapsible
+                                    items (several topics: space-separated),
+                                    linking to the topic on the FAQ page
     <!-- faq-index -->              the FAQ page: one section per topic, each
                                     question once, under its first topic
 
@@ -12,7 +14,8 @@ as a section of its own. A page with questions carries schema.org FAQPage
 JSON-LD: the hook stores it in page.meta["faq_jsonld"] and
 overrides/partials/faq-jsonld.html writes it into the head.
 
-The data file is `extra.faq_file` (default data/faq.yml): `topics` (id,
+Settings: `extra.faq_file` (default data/faq.yml), `extra.faq_page`
+(default faq.md). The data file holds `topics` (id,
 optional guide `page`, a name per language) and `questions` (id, topics, and
 per language `q` and `a`). Answers are Markdown. Links to pages are written
 from the docs root (`rights.md#civil-matter`) and rewritten relative to the
@@ -142,7 +145,6 @@ class Faq:
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)")
-RESERVED_IDS = ("all",)
 
 
 def load_faq(
@@ -439,13 +441,19 @@ def _items(questions: list[Question], *, env: Environment, language: str, page_d
     return env.get_template(ITEMS_TEMPLATE).render(items=items, level=level, lang=language).strip()
 
 
+def _entry_id(entry: Any, shown: str, kind: str) -> str:
+    """The id of a topic or question entry: present, and usable as an anchor."""
+    if not isinstance(entry, dict) or "id" not in entry:
+        raise GuideError(shown, f"a {kind} has no id", "add 'id: a-short-english-slug'", getattr(entry, "line", None))
+    value = str(entry["id"])
+    if not SLUG.match(value):
+        raise GuideError(shown, f"the {kind} id '{value}' is not a usable anchor", "use lower-case letters, digits and hyphens", entry.line_of("id"))
+    return value
+
+
 def _topic_from(entry: Any, shown: str, languages: list[str], docs_dir: Path) -> Topic:
     line = getattr(entry, "line", None)
-    if not isinstance(entry, dict) or "id" not in entry:
-        raise GuideError(shown, "a topic has no id", "add 'id: a-short-name'", line)
-    tid = str(entry["id"])
-    if not SLUG.match(tid) or tid in RESERVED_IDS:
-        raise GuideError(shown, f"the topic id '{tid}' is not a usable anchor", "use lower-case letters, digits and hyphens", entry.line_of("id"))
+    tid = _entry_id(entry, shown, "topic")
     missing = [lang for lang in languages if not (isinstance(entry.get(lang), str) and entry[lang].strip())]
     if missing:
         raise GuideError(shown, f"topic '{tid}' has no {missing[0]} name", f"add '{missing[0]}: its name'", line)
@@ -464,11 +472,7 @@ def _question_from(
     channels: dict[str, Channel] | None,
 ) -> Question:
     line = getattr(entry, "line", None)
-    if not isinstance(entry, dict) or "id" not in entry:
-        raise GuideError(shown, "a question has no id", "add 'id: a-short-english-slug'", line)
-    qid = str(entry["id"])
-    if not SLUG.match(qid) or qid in RESERVED_IDS:
-        raise GuideError(shown, f"the question id '{qid}' is not a usable anchor", "use lower-case letters, digits and hyphens", entry.line_of("id"))
+    qid = _entry_id(entry, shown, "question")
     named = entry.get("topics")
     if not isinstance(named, list) or not named:
         raise GuideError(shown, f"question '{qid}' has no topics", "add 'topics: [a-topic-id]'", entry.line_of("topics"))
