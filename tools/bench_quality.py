@@ -1,0 +1,345 @@
+"""Speed and weight of the guide, with their budgets.
+
+Rows for `make bench` (tools/bench.py):
+- cold and warm build time (cold: a fresh process with an empty jieba cache;
+  warm: the same again with the cache in place);
+- each hook's share of the build time, timed around every hook event
+  (budget: all hooks together at most 10%);
+- the search index size of each language (raw and gzip) (this module took
+  over tools/bench_build.py);
+- each page's total transfer with all its assets, gzip as GitHub Pages
+  serves it, loaded in chromium (budget: the home pages at most 100 KB);
+- Lighthouse (mobile) for each home page and the two heaviest content
+  pages of each language (budgets: performance >= 95, accessibility 100,
+  best practices 100, SEO >= 95).
+
+A missed budget makes the row's note start with "OVER", and `make bench`
+exit 1. Every page the build produces is measured: no fixed page list.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+Row = tuple[str, str, str]
+
+HOOK_BUDGET = 0.10
+HOME_BUDGET_KB = 100
+LIGHTHOUSE_BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+def measure() -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as scratch:
+        scratch_dir = Path(scratch)
+        site = scratch_dir / "site"
+        rows = build_times(scratch_dir, site)
+        if not (site / "index.html").is_file():
+            return rows
+        rows += hook_shares(scratch_dir / "site-hooks")
+        rows += search_index_sizes(site)
+        with serve(site) as (base, sent):
+            rows += page_weights(site, base, sent)
+            rows += lighthouse_scores(site, base)
+        rows.append(("machine load (1 min average, 2 cores)", f"{os.getloadavg()[0]:.1f}", "timings and Lighthouse performance suffer above 2"))
+        return rows
+
+
+# -----------------------------------------------------------------------------
+# Build time
+# -----------------------------------------------------------------------------
+
+def build_times(scratch: Path, site: Path) -> list[Row]:
+    """Two strict builds in fresh processes; the first one with no jieba cache."""
+    temp = scratch / "tmp"  # jieba keeps its dictionary cache in the temp folder
+    temp.mkdir()
+    rows = []
+    for label in ("cold", "warm"):
+        seconds, ok = _timed_build(site, {"TMPDIR": str(temp)})
+        if not ok:
+            return [(f"build time ({label})", "failed", "OVER: the strict build failed")]
+        rows.append((f"build time, {label} (strict, both languages)", f"{seconds:.1f} s", ""))
+    return rows
+
+
+def _timed_build(site: Path, env: dict[str, str]) -> tuple[float, bool]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet", "--site-dir", str(site)]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "false", **env})
+    return time.perf_counter() - started, result.returncode == 0
+
+
+# -----------------------------------------------------------------------------
+# Each hook's share of the build
+# -----------------------------------------------------------------------------
+
+def hook_shares(site: Path) -> list[Row]:
+    """Build in this process with a timer around every event of every hook."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+        spent = time_hook_events(config.plugins, list(config["hooks"]))
+        started = time.perf_counter()
+        build(config)
+        total = time.perf_counter() - started
+    finally:
+        os.chdir(cwd)
+    rows = [
+        (f"hook share: {Path(name).stem}", f"{seconds * 1000:.0f} ms ({seconds / total:.1%})", "")
+        for name, seconds in sorted(spent.items(), key=lambda item: -item[1])
+    ]
+    together = sum(spent.values()) / total
+    note = f"budget ≤{HOOK_BUDGET:.0%}" if together <= HOOK_BUDGET else f"OVER: budget ≤{HOOK_BUDGET:.0%}"
+    rows.append(("hook share: all hooks together", f"{together:.1%} of {total:.1f} s", note))
+    return rows
+
+
+def time_hook_events(plugins: Any, hook_names: list[str]) -> dict[str, float]:
+    """Wrap every registered event method of the named hooks; returns the running totals."""
+    spent = {name: 0.0 for name in hook_names}
+    for event, methods in plugins.events.items():
+        for position, method in enumerate(methods):
+            origin = plugins._event_origins.get(method)
+            if origin in spent:
+                timed = _timed(method, origin, spent)
+                methods[position] = timed
+                plugins._event_origins[timed] = origin
+    return spent
+
+
+def _timed(method: Callable[..., Any], name: str, spent: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - started
+
+    return timed
+
+
+# -----------------------------------------------------------------------------
+# Search index and page weight
+# -----------------------------------------------------------------------------
+
+def search_index_sizes(site: Path) -> list[Row]:
+    rows = []
+    for index in sorted(site.rglob("search/search_index.json")):
+        language = index.parent.parent.relative_to(site).as_posix()
+        data = index.read_bytes()
+        label = "zh" if language == "." else language
+        rows.append((f"search index ({label})", f"{len(data) / 1024:.1f} KB, {len(gzip.compress(data)) / 1024:.1f} KB gzip", ""))
+    return rows
+
+
+def home_pages(site: Path) -> list[str]:
+    """The home page of each language: the root, and each folder with its own search index."""
+    others = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("*/search/search_index.json"))
+    return ["", *(p.removesuffix("search/") for p in others)]
+
+
+def content_pages(site: Path) -> list[str]:
+    """URL paths of every page the build produced (both languages), home pages first."""
+    homes = home_pages(site)
+    pages = sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in site.rglob("index.html")
+        if "assets" not in p.relative_to(site).parts
+    )
+    return homes + [page for page in pages if page not in homes]
+
+
+def language_of(page: str, homes: list[str]) -> str:
+    """The home page (language root) a page belongs to."""
+    return max((home for home in homes if page.startswith(home)), key=len)
+
+
+def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row]:
+    """Bytes on the wire (gzip, headers included) for each page with everything it loads.
+
+    Each page opens in a fresh browser context (empty cache); the server
+    counts what it sends, which includes the search worker and the search
+    index that Material fetches in the background on every first visit.
+    """
+    from playwright.sync_api import sync_playwright
+
+    homes = set(home_pages(site))
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:], headless=True)
+        for page_path in content_pages(site):
+            sent.clear()
+            _load_until_quiet(browser, base + page_path, sent)
+            kilobytes = sum(size for _, size in sent) / 1024
+            index = sum(size for path, size in sent if path.endswith("search_index.json")) / 1024
+            note = f"search index {index:.0f} KB of it"
+            if page_path in homes:
+                over = "OVER: " if kilobytes > HOME_BUDGET_KB else ""
+                note = f"{over}budget ≤{HOME_BUDGET_KB} KB (home page); {note}"
+            rows.append((f"transfer gzip: /{page_path}", f"{kilobytes:.1f} KB in {len(sent)} requests", note))
+        browser.close()
+    return rows
+
+
+def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]]) -> None:
+    """Load a page and wait until the server has sent nothing for 1.5 seconds."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    seen = -1
+    while seen != len(sent):
+        seen = len(sent)
+        page.wait_for_timeout(1500)
+    context.close()
+
+
+# -----------------------------------------------------------------------------
+# Lighthouse
+# -----------------------------------------------------------------------------
+
+def lighthouse_pages(site: Path) -> list[str]:
+    """Each home page, and the two heaviest content pages of each language."""
+    homes = home_pages(site)
+    pages = content_pages(site)
+    chosen = list(homes)
+    for home in homes:
+        candidates = [page for page in pages if page not in homes and language_of(page, homes) == home]
+        candidates.sort(key=lambda page: -(site / page / "index.html").stat().st_size)
+        chosen += candidates[:2]
+    return chosen
+
+
+def lighthouse_scores(site: Path, base: str) -> list[Row]:
+    if not LIGHTHOUSE.is_file():
+        return [("lighthouse", "missing", "OVER: run `npm ci` (make does it)")]
+    rows = []
+    for page_path in lighthouse_pages(site):
+        scores = run_lighthouse(base + page_path)
+        rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), _lighthouse_note(scores)))
+    return rows
+
+
+def run_lighthouse(url: str) -> dict[str, float | None]:
+    """Category scores 0-100 (None when Lighthouse could not score)."""
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as profile:
+        command = [
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            f"--only-categories={','.join(LIGHTHOUSE_BUDGETS)}", "--form-factor=mobile",
+            f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}",
+        ]
+        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        print(result.stderr[-2000:], file=sys.stderr)
+        return {category: None for category in LIGHTHOUSE_BUDGETS}
+    report = json.loads(result.stdout)
+    return {
+        category: None if report["categories"][category]["score"] is None else round(report["categories"][category]["score"] * 100)
+        for category in LIGHTHOUSE_BUDGETS
+    }
+
+
+def _format_scores(scores: dict[str, float | None]) -> str:
+    short = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
+    return " · ".join(f"{short[c]} {'?' if s is None else s}" for c, s in scores.items())
+
+
+def _lighthouse_note(scores: dict[str, float | None]) -> str:
+    missed = [f"{c} {s} < {LIGHTHOUSE_BUDGETS[c]}" for c, s in scores.items() if s is None or s < LIGHTHOUSE_BUDGETS[c]]
+    return "OVER: " + ", ".join(missed) if missed else "budget perf ≥95 · a11y 100 · bp 100 · seo ≥95"
+
+
+# -----------------------------------------------------------------------------
+# A loopback server that compresses like GitHub Pages
+# -----------------------------------------------------------------------------
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-encoded for text types when the client accepts it.
+
+    Each response's size in bytes (headers and body, as sent) is appended to
+    the server's `sent` list as (path, bytes).
+    """
+
+    server: Any
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def finish(self) -> None:
+        if getattr(self, "path", None):
+            self.server.sent.append((self.path.split("?")[0], self.wfile.count))
+        super().finish()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and wants_gzip and content_type.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _CountingWriter(io.BufferedIOBase):
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def write(self, data: Any) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """The site on a loopback port; yields its base URL and the list of responses sent."""
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.sent = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server.sent  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
