@@ -12,9 +12,11 @@ How it stays correct:
   references. Only text is searched, so a link never cuts through a tag or an
   entity, never lands in an attribute value, and the visible text is unchanged.
 - Text inside code, pre, kbd, links, headings, abbr, script, style, form
-  controls, svg and anything with `class="no-glossary"` is skipped (elements
-  found by name, their end by counting nested elements of the same name) and
-  hidden from the tokenizer.
+  controls, svg and anything with `class="no-glossary"` is skipped: such an
+  element counts only where a token starts (not inside a comment or an
+  attribute value), and ends where its nested same-name elements close.
+  The content of script, style and the like is blanked before tokenizing, so
+  a stray quote in it cannot confuse what follows.
 - Overlaps are settled leftmost-longest: 暴力催收 beats 催收, and a term that
   starts earlier beats one that would start inside it.
 
@@ -29,11 +31,11 @@ here from `iter`'s complete output.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import accumulate
-from operator import sub
+from operator import add
 
 import ahocorasick
 
@@ -108,11 +110,7 @@ def find_links(html: str, matcher: Matcher) -> list[Link]:
     """The first linkable occurrence of each term: (start, end, term id), in page order."""
     if not matcher.term_count:
         return []
-    lowered = fold(html)
-    skip_starts, skip_ends = skipped_spans(lowered)
-    if skip_starts:  # hide skipped elements from the tokenizer: each becomes one inert token
-        lowered = _masked(lowered, skip_starts, skip_ends)
-    text, joined_starts, source_starts = _text_pieces(lowered)
+    text, joined_starts, source_starts = linkable_text(fold(html))
     # (start, -length, term id) of every match; a comprehension, as this runs per match.
     candidates = [
         (last - length + 1, -length, term_id)
@@ -153,29 +151,35 @@ def apply_links(html: str, links: Iterable[Link], tags: Mapping[str, tuple[str, 
     return "".join(pieces)
 
 
-def skipped_spans(lowered: str) -> tuple[list[int], list[int]]:
-    """Where the elements whose text is never linked start and end (outermost only;
-    an element's span runs from its start tag to the start of its end tag).
+def linkable_text(lowered: str) -> tuple[str, list[int], list[int]]:
+    """The text that may be linked, its pieces joined by a separator, with each
+    piece's start in the joined text and in the source.
 
     lowered: the page HTML, lower-cased (tag names are case-insensitive).
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    comments = [(c.start(), c.end()) for c in _COMMENT.finditer(lowered)] if "<!--" in lowered else []
+    parts, token_starts = _tokens(lowered)
+    done = 0
+    while True:  # script, style...: blank their content (it is not markup) and tokenize again
+        raw = next((o for o in _RAW_OPENING.finditer(lowered, done) if o.start() in token_starts), None)
+        if raw is None:
+            break
+        lowered, done = _blank_raw_text(lowered, raw.start(), raw.group(1))
+        parts, token_starts = _tokens(lowered)
+    pieces = parts[0::2]
+    source_starts = list(accumulate(map(len, parts), initial=0))[0::2]
     covered = 0
     for opening in _SKIP_OPENING.finditer(lowered):
         at = opening.start()
-        if at < covered or any(start < at < end for start, end in comments):
+        if at < covered or at not in token_starts:  # inside a skipped element, a comment or an attribute value
             continue
         name = opening.group(1) or opening.group(2)
-        if name in RAW_TEXT_TAGS:  # not markup inside: it ends at the first end tag
-            close = lowered.find(f"</{name}", opening.end())
-        else:
-            close = _matching_end(lowered, name, opening.end())
+        close = _matching_end(lowered, name, opening.end(), token_starts)
         covered = len(lowered) if close < 0 else close
-        starts.append(at)
-        ends.append(covered)
-    return starts, ends
+        first, last = bisect_left(source_starts, at), bisect_left(source_starts, covered)
+        pieces[first:last] = [""] * (last - first)
+    joined_ends = list(accumulate(map(len, pieces), initial=0))
+    joined_starts = list(map(add, joined_ends[:-1], range(len(pieces))))  # plus one separator per piece before
+    return _SEPARATOR.join(pieces), joined_starts, source_starts
 
 
 # -----------------------------------------------------------------------------
@@ -191,45 +195,39 @@ _TOKEN = re.compile(
     r"""|&(?:#[0-9]+;?|#x[0-9a-f]+;?|[a-z][a-z0-9]*;?))""",
     re.DOTALL,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_RAW_OPENING = re.compile(r"<(" + "|".join(sorted(RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])")
 _SKIP_OPENING = re.compile(
     r"<(" + "|".join(sorted(SKIP_TAGS | RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])"
     r"|<([a-z][a-z0-9-]*)(?=\s[^>]*?\bclass\s*=\s*(?:\"[^\"]*|'[^']*|)\b" + SKIP_CLASS + r"\b)"
 )
 
 
-def _text_pieces(lowered: str) -> tuple[str, list[int], list[int]]:
-    """The page's text (everything between tokens) joined by separators, with
-    each piece's start in the joined text and in the source."""
-    parts = _TOKEN.split(lowered)  # text, token, text, token, ..., text
-    pieces = parts[0::2]
-    source_starts = list(accumulate(map(len, parts), initial=0))[0::2]
-    # A piece moves left by the tokens before it, and right by one separator per piece before it.
-    token_lengths = list(accumulate(map(len, parts[1::2]), initial=0))
-    joined_starts = list(map(sub, map(sub, source_starts, token_lengths), range(0, -len(pieces), -1)))
-    return _SEPARATOR.join(pieces), joined_starts, source_starts
+def _tokens(lowered: str) -> tuple[list[str], set[int]]:
+    """re.split by tokens (text, token, text, ..., text) and where each token starts."""
+    parts = _TOKEN.split(lowered)
+    return parts, set(list(accumulate(map(len, parts), initial=0))[1::2])
 
 
-def _masked(lowered: str, starts: list[int], ends: list[int]) -> str:
-    """The HTML with each span replaced by an inert declaration token of the same
-    length ("<!" NULs ">"): its text is not searched, and nothing in it (a stray
-    quote in a script, say) can confuse the tokenizer. Offsets stay the same."""
-    pieces: list[str] = []
-    done = 0
-    for start, end in zip(starts, ends):
-        pieces += (lowered[done:start], "<!", _SEPARATOR * (end - start - 3), ">")
-        done = end
-    pieces.append(lowered[done:])
-    return "".join(pieces)
+def _blank_raw_text(lowered: str, at: int, name: str) -> tuple[str, int]:
+    """The HTML with the content of the raw-text element opened at `at` turned into
+    NULs (the same length, nothing that looks like markup, no term), and where it ends."""
+    content = lowered.find(">", at) + 1
+    close = lowered.find(f"</{name}", content)
+    close = len(lowered) if close < 0 else close
+    return lowered[:content] + _SEPARATOR * (close - content) + lowered[close:], close
 
 
-def _matching_end(lowered: str, name: str, after: int) -> int:
-    """Where the element opened just before `after` ends (its end tag), counting nested same-name elements."""
+def _matching_end(lowered: str, name: str, after: int, token_starts: set[int]) -> int:
+    """Where the element opened just before `after` ends (its end tag), counting
+    nested same-name elements; tags are counted only where a token starts."""
+    if name in RAW_TEXT_TAGS:  # its content was blanked: the first end tag closes it
+        return lowered.find(f"</{name}", after)
     depth = 1
     for tag in _same_name_tags(name).finditer(lowered, after):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return tag.start()
+        if tag.start() in token_starts:
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                return tag.start()
     return -1
 
 

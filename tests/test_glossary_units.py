@@ -194,6 +194,16 @@ def test_text_after_a_skipped_element_is_linked_again() -> None:
     assert _linked(html, {"c": ["催收"]}) == "<h2>催收</h2><pre><code>催收</code></pre><p>一<code>x</code>二[c:催收]</p>"
 
 
+def test_tag_names_written_inside_attribute_values_are_not_elements() -> None:
+    html = '<p title="<code> & <a>">催收</p><p>1 < 2 <code>本金</code></p>'
+    assert _linked(html, {"c": ["催收"], "p": ["本金"]}) == '<p title="<code> & <a>">[c:催收]</p><p>1 < 2 <code>本金</code></p>'
+
+
+def test_a_stray_quote_in_a_script_does_not_confuse_what_follows() -> None:
+    html = """<script>var s = "<b title='";</script><p title="a>催收">本金</p><!-- <code> --><p>催收</p>"""
+    assert _linked(html, {"c": ["催收"], "p": ["本金"]}) == html.replace(">本金<", ">[p:本金]<").replace("<p>催收", "<p>[c:催收]")
+
+
 def test_upper_case_tags_and_nested_skipped_elements_are_handled() -> None:
     html = "<DIV CLASS='no-glossary'><div>催收</div>催收</DIV><P>催收</P>"
     assert _linked(html, {"c": ["催收"]}) == "<DIV CLASS='no-glossary'><div>催收</div>催收</DIV><P>[c:催收]</P>"

@@ -72,7 +72,7 @@ def measure() -> list[Row]:
     return [
         ("glossary: automaton build (2,000 terms)", f"{compile_seconds * 1000:.0f} ms", ""),
         (f"glossary: bare scan ({mega:.1f} M chars, {len(pages)} pages)", f"{size / bare:,.0f} chars/s", f"{bare:.2f} s, {matches:,} raw matches"),
-        ("glossary: hook pass (parse, match, link, print list)", f"{size / hook:,.0f} chars/s", f"{hook:.2f} s, {links:,} links; {verdict}"),
+        ("glossary: hook pass (parse, match, link, print list)", f"{size / hook:,.0f} chars/s", f"{verdict}; {hook:.2f} s, {links:,} links"),
     ]
 
 
