@@ -144,51 +144,41 @@ def test_markup_in_definitions_is_shown_as_text(tea_site: Path) -> None:
 # Bad input fails the build with the file, the line and the id
 # -----------------------------------------------------------------------------
 
-def _edit(project: Path, old: str, new: str) -> int:
-    """Replace text in the copy's data/glossary.yml; return the line where the change starts."""
-    data = project / "data" / "glossary.yml"
+EXTORTION_EN = (
+    "    en:\n      term: extortion\n      definition: Forcing someone to hand over money or property"
+    " by threats or blackmail. It is a crime (Criminal Law, Article 274).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line_offset", "named"),
+    [
+        # a duplicate id: the second one's line
+        ("  - id: usury\n", "  - id: overdue\n", 0, ["'overdue'", "used twice"]),
+        # a word claimed by two terms: the line of the second claimant's zh block
+        ("      variants: [高利放贷]\n", "      variants: [高利放贷, 砍头息]\n", -2, ["'usury'", "'upfront-deduction'", "砍头息"]),
+        # a missing language: the term's line
+        (EXTORTION_EN, "", -4, ["'extortion'", "'en'"]),
+        # a see: page that does not exist, or a section that does not
+        ("    see: negotiate#what-to-say\n", "    see: negotiation#what-to-say\n", 0, ["'debt-restructuring'", "negotiation"]),
+        ("    see: negotiate#what-to-say\n", "    see: negotiate#what-to-sing\n", 0, ["'debt-restructuring'", "#what-to-sing"]),
+    ],
+    ids=["duplicate-id", "word-claimed-twice", "missing-language", "missing-see-page", "missing-see-section"],
+)
+def test_bad_glossary_data_fails_the_build_naming_file_line_and_id(
+    project_copy: Path, tmp_path: Path, old: str, new: str, line_offset: int, named: list[str]
+) -> None:
+    data = project_copy / "data" / "glossary.yml"
     text = data.read_text(encoding="utf-8")
     assert old in text
     data.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def test_a_duplicate_id_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    line = _edit(project_copy, "  - id: usury\n", "  - id: overdue\n")
+    line = text[: text.index(old)].count("\n") + 1 + line_offset
     output = _build(project_copy, tmp_path / "out")
-    assert output.returncode != 0 and f"data/glossary.yml:{line}" in output.stderr and "'overdue'" in output.stderr
-
-
-def test_a_word_claimed_by_two_terms_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    line = _edit(project_copy, "      variants: [高利放贷]\n", "      variants: [高利放贷, 砍头息]\n")
-    output = _build(project_copy, tmp_path / "out")
-    assert output.returncode != 0 and f"data/glossary.yml:{line - 2}" in output.stderr
-    assert "'usury'" in output.stderr and "'upfront-deduction'" in output.stderr
-
-
-def test_a_missing_language_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    line = _edit(
-        project_copy,
-        "    en:\n      term: extortion\n      definition: Forcing someone to hand over money or property by threats or blackmail. It is a crime (Criminal Law, Article 274).\n",
-        "",
-    )
-    output = _build(project_copy, tmp_path / "out")
-    assert output.returncode != 0 and "'extortion'" in output.stderr and "'en'" in output.stderr
-    assert re.search(rf"data/glossary.yml:{line - 4}\b", output.stderr), output.stderr[-800:]
-
-
-def test_a_see_page_that_does_not_exist_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    line = _edit(project_copy, "    see: negotiate#what-to-say\n", "    see: negotiation#what-to-say\n")
-    output = _build(project_copy, tmp_path / "out")
-    assert output.returncode != 0 and f"data/glossary.yml:{line}" in output.stderr
-    assert "'debt-restructuring'" in output.stderr and "negotiation" in output.stderr
-
-
-def test_a_see_section_that_does_not_exist_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    line = _edit(project_copy, "    see: negotiate#what-to-say\n", "    see: negotiate#what-to-sing\n")
-    output = _build(project_copy, tmp_path / "out")
-    assert output.returncode != 0 and f"data/glossary.yml:{line}" in output.stderr
-    assert "'debt-restructuring'" in output.stderr and "#what-to-sing" in output.stderr
+    assert output.returncode != 0
+    assert re.search(rf"data/glossary.yml:{line}\b", output.stderr), output.stderr[-800:]
+    for word in named:
+        assert word in output.stderr, (word, output.stderr[-800:])
+    assert not (tmp_path / "out").exists(), "a failed build must not write the site"
 
 
 def test_a_glossary_marker_on_another_page_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
