@@ -273,7 +273,7 @@ def check_graph(tree: Tree, max_questions: int = MAX_QUESTIONS) -> None:
     deepest = _deepest_path(tree, tree.start)
     questions = sum(1 for node_id in deepest if tree.nodes[node_id].is_question)
     if questions > max_questions:
-        raise GuideError(source, f"node '{deepest[-1]}' is {questions} questions from the start ({' -> '.join(deepest)}); the limit is {max_questions}", "merge or drop a question on that path", tree.nodes[deepest[-1]].line)
+        raise GuideError(source, f"node '{deepest[-1]}' comes after {questions} questions ({' -> '.join(deepest)}); the limit is {max_questions}", "merge or drop a question on that path", tree.nodes[deepest[-1]].line)
 
 
 def _find_cycle(tree: Tree) -> list[str] | None:
