@@ -44,9 +44,9 @@ from channels import CHANNELS_FILE, MARKER as CHANNEL_MARKER, Channel, front_mat
 from yaml_source import load_yaml
 
 FAQ_FILE = "data/faq.yml"
-ITEMS_TEMPLATE = "partials/faq-items.md.j2"
-INDEX_TEMPLATE = "partials/faq-index.md.j2"
-SECTION_TEMPLATE = "partials/faq-section.md.j2"
+ITEMS_TEMPLATE = "partials/faq-items.md.html"
+INDEX_TEMPLATE = "partials/faq-index.md.html"
+SECTION_TEMPLATE = "partials/faq-section.md.html"
 FAQ_PAGE = "faq.md"
 
 
