@@ -11,6 +11,8 @@ from build_errors import GuideError
 from decision_tree import render_tree_markers
 from decision_tree_model import check_graph, check_references, parse_tree
 from decision_tree_views import LinkTarget, all_views, node_numbers, split_text, tree_context, view_id
+from tests.conftest import ROOT
+from tests.content_checks import copied_runs, find_seed, forbidden_claims
 from yaml_source import parse_yaml
 
 LANGUAGES = ("zh", "en")
@@ -200,13 +202,16 @@ def test_a_marker_naming_an_unknown_tree_names_the_page_and_line() -> None:
 # Views: a view is a path of answers
 # -----------------------------------------------------------------------------
 
-def _context(language: str = "en"):
+def _channels():
     from channels import Channel
 
     texts = {lang: {"name": f"name-{lang}", "who": "w", "what": "w", "when": "w"} for lang in LANGUAGES}
-    channels = {cid: Channel(id=cid, contact=contact, kind="phone", group="g", texts=texts) for cid, contact in CONTACTS.items()}
+    return {cid: Channel(id=cid, contact=contact, kind="phone", group="g", texts=texts) for cid, contact in CONTACTS.items()}
+
+
+def _context(language: str = "en"):
     resolve = lambda link: LinkTarget(href=f"../{link.page}/#{link.anchor}", section="S", page="P")  # noqa: E731
-    return tree_context(_tree(), language=language, channels=channels, resolve_link=resolve)
+    return tree_context(_tree(), language=language, channels=_channels(), resolve_link=resolve)
 
 
 def test_every_path_is_a_view_and_ids_follow_the_answers() -> None:
@@ -263,13 +268,11 @@ def test_the_rendered_tree_escapes_text_and_puts_urgent_channels_first() -> None
     from mkdocs.config import load_config
 
     from decision_tree import render_tree
-    from tests.conftest import ROOT
 
     env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
     tree = _tree(VALID.replace("en: Result", "en: Result <b>&</b>"))
-    context_channels = {cid: c for cid, c in _channels().items()}
     html = render_tree(
-        tree, language="en", channels=context_channels, help_href="../help/", env=env,
+        tree, language="en", channels=_channels(), help_href="../help/", env=env,
         resolve_link=lambda link: LinkTarget(href="../help/#emergency-lines", section="Emergency", page="Help"),
     )
     assert "\n\n" not in html, "blank lines would split the raw HTML block"
@@ -279,13 +282,6 @@ def test_the_rendered_tree_escapes_text_and_puts_urgent_channels_first() -> None
     assert "tree-urgent" in first["class"] and first.a["href"] == "tel:110"
     assert outcome.select_one(".tree-title").get_text() == "Result <b>&</b>"
     assert outcome.select_one(".tree-channel__name")["href"] == "../help/#court-line"
-
-
-def _channels():
-    from channels import Channel
-
-    texts = {lang: {"name": "n", "who": "w", "what": "w", "when": "w"} for lang in LANGUAGES}
-    return {cid: Channel(id=cid, contact=contact, kind="phone", group="g", texts=texts) for cid, contact in CONTACTS.items()}
 
 
 def test_depth_counts_questions_only() -> None:
@@ -304,3 +300,19 @@ def test_the_tree_format_is_documented_where_editors_look() -> None:
     doc = textwrap.dedent(decision_tree_model.__doc__ or "")
     for field in ("start:", "question:", "options:", "outcome:", "urgent:", "steps:", "evidence:", "channels:", "links:", "{channel:"):
         assert field in doc, field
+
+
+# -----------------------------------------------------------------------------
+# The shipped trees follow the content rules of the pages
+# -----------------------------------------------------------------------------
+
+TREE_FILES = sorted((ROOT / "data" / "trees").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", TREE_FILES, ids=lambda path: path.name)
+def test_a_tree_states_nothing_unconfirmed_and_copies_nothing_from_the_seed(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert forbidden_claims(text) == []
+    seed = find_seed(ROOT)
+    if seed is not None:
+        assert copied_runs(text, seed.read_text(encoding="utf-8")) == []
