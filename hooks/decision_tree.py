@@ -29,6 +29,7 @@ How it works without JavaScript (design notes):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -39,8 +40,8 @@ from mkdocs.structure.pages import Page
 from build_errors import GuideError
 from channels import CHANNELS_FILE, HELP_PAGE, Channel, front_matter_lines, load_channels, page_language
 from decision_tree_model import Link, Tree, check_graph, check_references, load_tree
-from decision_tree_pages import read_page
-from decision_tree_views import LinkTarget, tree_context
+from decision_tree_pages import DirectoryLookup, read_page
+from decision_tree_views import LinkResolver, LinkTarget, tree_context
 
 TREES_DIR = "data/trees"
 TEMPLATE = "partials/tree.html"
@@ -119,7 +120,9 @@ def load_checked_trees(
     return trees
 
 
-def render_tree_markers(markdown: str, *, trees: dict[str, Tree], render, source: str, line_offset: int = 0) -> str:
+def render_tree_markers(
+    markdown: str, *, trees: dict[str, Tree], render: Callable[[Tree], str], source: str, line_offset: int = 0
+) -> str:
     """Replace each tree marker with the tree's HTML (one raw HTML block)."""
 
     def replace(match: re.Match[str]) -> str:
@@ -138,7 +141,7 @@ def render_tree(
     *,
     language: str,
     channels: dict[str, Channel],
-    resolve_link,
+    resolve_link: LinkResolver,
     help_href: str,
     env: Environment,
 ) -> str:
@@ -157,7 +160,7 @@ def site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
     return languages, default
 
 
-def _directory(channels: dict[str, Channel]):
+def _directory(channels: dict[str, Channel]) -> DirectoryLookup:
     """(group, language) -> the help page's channel sections of that group."""
     return lambda group, language: {c.id: c.texts[language]["name"] for c in channels.values() if c.group == group}
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from channels import Channel
-from decision_tree_model import CHANNEL_REF, Link, Node, Tree
+from decision_tree_model import CHANNEL_REF, Link, Node, Option, Tree
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def tree_context(
     }
 
 
-def _option(node: Node, option_id: str):
+def _option(node: Node, option_id: str) -> Option:
     return next(o for o in node.options if o.id == option_id)
 
 

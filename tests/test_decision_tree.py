@@ -150,31 +150,23 @@ def test_rule_every_step_in_both_languages() -> None:
     assert "node 'done'" in error.problem and "steps item 1" in error.problem and "no en text" in error.problem
 
 
-def test_rule_every_channel_id_resolves() -> None:
-    error = _fails(VALID.replace("channels: [court-line]", "channels: [court-lines]"))
-    assert "node 'done'" in error.problem and "'court-lines'" in error.problem and "court-line" in error.fix
+# (rule, text to break, broken text, what the problem must say, what the fix must say)
+REFERENCE_RULES = [
+    ("channel id resolves", "channels: [court-line]", "channels: [court-lines]", ["node 'done'", "'court-lines'"], "court-line"),
+    ("inline channel resolves", "en: Call {channel:police}.", "en: Call {channel:polce}.", ["node 'done'", "step 1 (en)", "'polce'"], "police"),
+    ("link page exists", "[help#emergency-lines]", "[helpp#emergency-lines]", ["node 'done'", "helpp#emergency-lines", "does not exist"], "stop-harassment#call-log"),
+    ("link page exists in each language", "[help#emergency-lines]", "[rights#civil-matter]", ["node 'done'", "does not exist in en"], ".md"),
+    ("link section exists", "[help#emergency-lines]", "[help#emergency]", ["node 'done'", "names a section"], "emergency-lines"),
+    ("no number typed by hand", "zh: 打 {channel:police}。", "zh: 打 110。", ["node 'done'", "'110'"], "{channel:police}"),
+]
 
 
-def test_rule_every_inline_channel_resolves() -> None:
-    error = _fails(VALID.replace("en: Call {channel:police}.", "en: Call {channel:polce}."))
-    assert "node 'done'" in error.problem and "step 1 (en)" in error.problem and "'polce'" in error.problem
-
-
-def test_rule_every_link_names_an_existing_page() -> None:
-    error = _fails(VALID.replace("links: [help#emergency-lines]", "links: [helpp#emergency-lines]"))
-    assert "node 'done'" in error.problem and "helpp#emergency-lines" in error.problem and "does not exist" in error.problem
-
-
-def test_rule_every_link_names_an_existing_section_in_each_language() -> None:
-    error = _fails(VALID.replace("links: [help#emergency-lines]", "links: [rights#civil-matter]"))
-    assert "node 'done'" in error.problem and "does not exist in en" in error.problem
-    error = _fails(VALID.replace("links: [help#emergency-lines]", "links: [help#emergency]"))
-    assert "names a section" in error.problem and "emergency-lines" in error.fix
-
-
-def test_rule_no_number_typed_by_hand() -> None:
-    error = _fails(VALID.replace("zh: 打 {channel:police}。", "zh: 打 110。"))
-    assert "node 'done'" in error.problem and "'110'" in error.problem and "{channel:police}" in error.fix
+@pytest.mark.parametrize(("rule", "old", "new", "problem", "fix"), REFERENCE_RULES, ids=[r[0] for r in REFERENCE_RULES])
+def test_rule_every_link_and_channel_resolves(rule: str, old: str, new: str, problem: list[str], fix: str) -> None:
+    assert old in VALID, rule
+    error = _fails(VALID.replace(old, new))
+    assert all(fragment in error.problem for fragment in problem), error.problem
+    assert fix in error.fix, error.fix
 
 
 def test_an_unquoted_yes_as_option_id_says_to_quote_it() -> None:
