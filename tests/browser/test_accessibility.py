@@ -42,12 +42,17 @@ RECORD_FOCUS = """() => {
 }"""
 
 # Links a keyboard user must be able to reach: every rendered link, plus
-# the language menu (shown when it has focus).
-UNREACHED = """() => [...document.querySelectorAll("a[href]")]
+# the language menu (shown when it has focus). Optionally only inside one part.
+UNREACHED = """(root) => [...(root ? document.getElementById(root) : document).querySelectorAll("a[href]")]
   .filter(a => a.tabIndex >= 0)
   .filter(a => a.closest(".md-select") || a.checkVisibility({ visibilityProperty: true }))
   .filter(a => !window.__focused.includes(a))
   .map(a => a.outerHTML.slice(0, 160))"""
+
+# Parts of a page that in-page links reveal (decision-tree questions and
+# outcomes shown with :target): ids of link targets hidden at first.
+HIDDEN_TARGETS = """() => [...new Set([...document.querySelectorAll('a[href^="#"]')].map(a => decodeURIComponent(a.hash.slice(1))))]
+  .filter(id => { const el = id && document.getElementById(id); return el && !el.checkVisibility(); })"""
 
 
 def _served_pages(site: Path) -> list[str]:
@@ -105,15 +110,18 @@ def test_no_axe_violations_with_search_results_open(browser, served_site: str, s
 # Keyboard only
 # -----------------------------------------------------------------------------
 
-def _tab_through(page: Page, limit: int) -> None:
-    """Press Tab until every reachable link had focus, or limit presses."""
+def _tab_through(page: Page, limit: int, root: str | None = None) -> list[str]:
+    """Press Tab until every reachable link (in root) had focus, or limit presses; the links never reached."""
+    page.evaluate(RECORD_FOCUS)
     pressed = 0
     while pressed < limit:
-        for _ in range(20):
+        for _ in range(10):
             page.keyboard.press("Tab")
-        pressed += 20
-        if not page.evaluate(UNREACHED):
-            return
+        pressed += 10
+        unreached = page.evaluate(UNREACHED, root)
+        if not unreached:
+            break
+    return unreached
 
 
 def _type_search(page: Page, query: str) -> None:
@@ -136,14 +144,20 @@ def _tab_to(page: Page, selector: str, limit: int = 60) -> None:
 
 
 def test_tab_reaches_every_link_on_every_page(browser, site_dir: Path, served_site: str) -> None:
+    """Every link of every page, and of every part an in-page link reveals (tree options)."""
     unreached: list[str] = []
     with _tab(browser) as page:
         for path in _served_pages(site_dir):
             page.goto(served_site + path, wait_until="load")
-            page.evaluate(RECORD_FOCUS)
             links = page.evaluate("() => document.querySelectorAll('a[href]').length")
-            _tab_through(page, limit=2 * links + 40)
-            unreached += [f"/{path}: {html}" for html in page.evaluate(UNREACHED)]
+            unreached += [f"/{path}: {html}" for html in _tab_through(page, limit=2 * links + 40)]
+            for part in page.evaluate(HIDDEN_TARGETS):
+                # Following the link moves the keyboard's starting point to the part.
+                page.evaluate("() => document.activeElement && document.activeElement.blur()")
+                page.goto(f"{served_site}{path}#{part}")
+                assert page.evaluate("id => document.getElementById(id).checkVisibility()", part), f"/{path}#{part} stays hidden"
+                in_part = page.evaluate("id => document.getElementById(id).querySelectorAll('a[href]').length", part)
+                unreached += [f"/{path}#{part}: {html}" for html in _tab_through(page, limit=2 * in_part + 20, root=part)]
     assert unreached == [], "links a keyboard cannot reach:\n" + "\n".join(unreached)
 
 
