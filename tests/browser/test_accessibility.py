@@ -28,6 +28,9 @@ SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's 
 
 # axe results, reduced to what a person needs to find and fix the problem.
 RUN_AXE = """async () => {
+  // Let transitions end first (search results fade in): mid-fade colours are not what readers read.
+  const running = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(running.map(a => a.finished.catch(() => null)));
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
