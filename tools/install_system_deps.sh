@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, only when they are missing:
 # chromium (browser tests), Simplified Chinese fonts (rendering, PDFs),
-# poppler-utils (reading PDFs back). Runs as root, or through sudo.
+# a TrueType Latin face for the PDFs' page numbers (DejaVu), poppler-utils
+# (reading PDFs back). Runs as root, or through sudo.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
