@@ -14,7 +14,7 @@ from tests.conftest import ROOT, html_pages
 def test_both_languages_are_built_with_the_same_pages(site_dir: Path) -> None:
     zh = {p.relative_to(site_dir).as_posix() for p in html_pages(site_dir) if not p.relative_to(site_dir).parts[0] == "en"}
     en = {p.relative_to(site_dir / "en").as_posix() for p in html_pages(site_dir / "en")}
-    assert "index.html" in zh and "about/index.html" in zh
+    assert "index.html" in zh and "about/index.html" in zh and "help/index.html" in zh
     assert zh == en
 
 
