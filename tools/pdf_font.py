@@ -45,7 +45,6 @@ def truetype_subset(collection: Path, text: str, target: Path) -> set[str]:
     missing = {char for char in wanted if ord(char) not in font.getBestCmap()}
     options = subset.Options()
     options.name_IDs = ["*"]
-    options.layout_features = ["*"]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(wanted - missing)))
