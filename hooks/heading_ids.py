@@ -7,6 +7,7 @@ links, anchors and the language switcher lined up across languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -48,6 +49,18 @@ def headings_without_id(markdown: str) -> list[tuple[int, str]]:
     Lines count from the top of the file, front matter included.
     """
     missing: list[tuple[int, str]] = []
+    for number, line in prose_lines(markdown):
+        heading = _HEADING.match(line)
+        if heading and not _EXPLICIT_ID.search(heading.group(2)):
+            missing.append((number, heading.group(2)))
+    return missing
+
+
+def prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a page's Markdown outside front matter and fenced code.
+
+    Lines count from the top of the file, front matter included.
+    """
     fence: str | None = None
     lines = markdown.splitlines()
     start = _front_matter_end(lines)
@@ -56,12 +69,8 @@ def headings_without_id(markdown: str) -> list[tuple[int, str]]:
         if opened:
             fence = None if fence == opened.group(1) else (fence or opened.group(1))
             continue
-        if fence:
-            continue
-        heading = _HEADING.match(line)
-        if heading and not _EXPLICIT_ID.search(heading.group(2)):
-            missing.append((number, heading.group(2)))
-    return missing
+        if not fence:
+            yield number, line
 
 
 def _front_matter_end(lines: list[str]) -> int:

@@ -34,8 +34,8 @@ def test_every_offline_page_stays_on_file_urls(browser, offline_dir: Path) -> No
 
 
 @pytest.mark.parametrize(("start", "query", "expected", "other_language"), [
-    ("index.html", "投诉", "about.html", "/en/"),
-    ("en/index.html", "illegal", "en/about.html", None),
+    ("index.html", "传票", "fake-legal-threats.html", "/en/"),
+    ("en/index.html", "summons", "en/fake-legal-threats.html", None),
 ])
 def test_search_works_from_file_urls(browser, offline_dir: Path, start, query, expected, other_language) -> None:
     with open_tab(browser) as (page, foreign):

@@ -10,8 +10,21 @@ pytestmark = pytest.mark.browser
 
 # (query, a page that must be found). Real words a reader types, including the
 # English words the stemmer used to lose ("collection", "online", "illegal").
-CHINESE_QUERIES = [("催收", "about/"), ("投诉", "about/"), ("法律意见", "")]
-ENGLISH_QUERIES = [("collection", "en/about/"), ("online", "en/about/"), ("illegal", "en/about/"), ("civil", "en/")]
+CHINESE_QUERIES = [
+    ("传票", "fake-legal-threats/"),
+    ("征信", "credit-report/"),
+    ("心理援助", "wellbeing/"),
+    ("爆通讯录", "family-contacts/"),
+    ("12378", "help/"),  # numbers are on both languages' pages
+]
+ENGLISH_QUERIES = [
+    ("summons", "en/fake-legal-threats/"),
+    ("collection", "en/outlook/"),
+    ("online", "en/family-contacts/"),
+    ("illegal", "en/family-contacts/"),
+    ("credit", "en/credit-report/"),
+    ("12378", "en/help/"),
+]
 
 
 @pytest.mark.parametrize(("query", "expected"), CHINESE_QUERIES)
