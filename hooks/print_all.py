@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from build_errors import GuideError
+from heading_ids import prose_lines
 
 MARKER = "print-all"
 TEMPLATE = "partials/print-all.html"
@@ -76,7 +77,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 # -----------------------------------------------------------------------------
 
 _MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # Attributes that hold one id, or a space-separated list of ids.
 _ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 _URL_ATTRIBUTES = ("href", "src")
@@ -103,13 +103,8 @@ class SectionEntry:
 def misspelt_markers(markdown: str) -> list[tuple[int, str]]:
     """(line, text) of each `<!-- print... -->` comment that is not exactly the marker."""
     found: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opened = _FENCE.match(line)
-        if opened:
-            fence = None if fence == opened.group(1) else (fence or opened.group(1))
-            continue
-        match = None if fence else _MARKER_LIKE.match(line)
+    for number, line in prose_lines(markdown):
+        match = _MARKER_LIKE.match(line)
         if match and match.group(1) != MARKER:
             found.append((number, match.group(0).strip()))
     return found
