@@ -40,7 +40,9 @@ CHROME = {
 
 
 def _sample_html() -> str:
-    return markdown.markdown(SAMPLE, extensions=EXTENSIONS, extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+    html = markdown.markdown(SAMPLE, extensions=EXTENSIONS, extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+    return f'<div id="print-sample">{html}</div>'
+
 
 
 def _open_with_sample(page, url: str) -> None:
@@ -73,9 +75,10 @@ def test_tabs_are_printed_one_after_another_under_their_labels(browser, served_s
         _open_with_sample(page, served_site + "about/")
         assert not page.get_by_text("Second panel.").is_visible()
         page.emulate_media(media="print")
+        sample = page.locator("#print-sample")
         order = ["First tab", "First panel.", "Second tab", "Second panel."]
-        tops = [page.get_by_text(text, exact=True).bounding_box()["y"] for text in order]
-        assert all(page.get_by_text(text, exact=True).is_visible() for text in order)
+        tops = [sample.get_by_text(text, exact=True).bounding_box()["y"] for text in order]
+        assert all(sample.get_by_text(text, exact=True).is_visible() for text in order)
         assert tops == sorted(tops) and len(set(tops)) == len(tops), dict(zip(order, tops))
 
 
@@ -83,8 +86,8 @@ def test_links_to_other_sites_show_their_address_on_paper(browser, served_site: 
     after = "link => getComputedStyle(link, '::after').content"
     with open_tab(browser) as (page, _):
         _open_with_sample(page, served_site + "about/")
-        external = page.locator('article a[href="https://jubao.nifa.org.cn"]')
-        internal = page.locator('article a[href="../help/"]')
+        external = page.locator('#print-sample a[href="https://jubao.nifa.org.cn"]')
+        internal = page.locator('#print-sample a[href="../help/"]')
         assert "jubao" not in external.evaluate(after)
         page.emulate_media(media="print")
         assert "(https://jubao.nifa.org.cn)" in external.evaluate(after)
