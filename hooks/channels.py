@@ -114,7 +114,7 @@ def render_channel_markers(
             if unknown:
                 raise GuideError(source, f"unknown channel id '{unknown[0]}'", f"use an id from {CHANNELS_FILE}: {', '.join(channels)}", line)
             selected = [channels[cid] for cid in argument]
-        template = env.get_template(f"partials/{kind}.md.j2")
+        template = env.get_template(f"partials/{kind}.md.html")
         text = template.render(channels=selected, lang=language, help_link=help_link)
         return text.strip() if kind == "channel" else "\n" + text.strip() + "\n"
 

@@ -50,5 +50,5 @@ def review_date(meta: dict, source: str) -> datetime.date:
 
 def review_notice(reviewed: datetime.date, *, language: str, about_link: str, env: Environment) -> str:
     """The Markdown of the notice at the bottom of a page."""
-    template = env.get_template("partials/page-review.md.j2")
+    template = env.get_template("partials/page-review.md.html")
     return template.render(reviewed=reviewed.isoformat(), lang=language, about_link=about_link)
