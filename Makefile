@@ -22,8 +22,11 @@ node_modules/.installed: package.json package-lock.json
 system-deps:
 	bash tools/install_system_deps.sh
 
-build: setup
+# site/ for the web; dist/ for readers to carry away: the offline zip and
+# the PDFs (needs chromium and the Chinese fonts, hence system-deps).
+build: setup system-deps
 	$(PY) tools/build_site.py --site-dir site
+	$(PY) tools/build_dist.py --dist-dir dist
 
 serve: setup
 	$(PY) -m mkdocs serve --livereload

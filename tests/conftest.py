@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,16 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import chromium  # noqa: E402
+from build_dist import ZIP_FOLDER, ZIP_NAME  # noqa: E402
 from build_site import build_into  # noqa: E402
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -37,11 +32,25 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The guide built for file:// (offline plugin on)."""
-    target = tmp_path_factory.mktemp("offline") / "site"
-    assert build_into(target, offline=True) == 0, "the offline build failed: see the output above"
+def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `make build` puts in dist/ (offline zip, both PDFs), built once.
+
+    In its own process: Playwright allows one sync session per thread, and the
+    browser fixture may already hold it.
+    """
+    target = tmp_path_factory.mktemp("dist") / "dist"
+    built = subprocess.run([sys.executable, str(ROOT / "tools" / "build_dist.py"), "--dist-dir", str(target)])
+    assert built.returncode == 0, "the dist build failed: see the output above"
     return target
+
+
+@pytest.fixture(scope="session")
+def offline_dir(dist_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide for file:// as a reader gets it: dist/guide-offline.zip, unzipped."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(dist_dir / ZIP_NAME) as bundle:
+        bundle.extractall(target)
+    return target / ZIP_FOLDER
 
 
 @pytest.fixture(scope="session")
@@ -58,14 +67,14 @@ def served_site(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's chromium through Playwright. Missing browser = failure, never a skip."""
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
+    if not chromium.CHROMIUM.is_file():
+        pytest.fail(f"{chromium.CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+        browser = chromium.launch(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture()

@@ -1,0 +1,234 @@
+"""The "print the whole guide" page: every page of one language, in nav order.
+
+The stub pages docs/print.md and docs/print.en.md hold the marker
+`<!-- print-all -->`; this hook replaces it with a table of contents and one
+chapter per page of the navigation, rendered by
+overrides/partials/print-all.html.
+
+Why not mkdocs-print-site-plugin: with mkdocs-static-i18n it writes only the
+last built language, because it collects pages in plugin state while
+static-i18n runs the next language's build nested inside the first one. This
+hook keeps no state at all. MkDocs converts the Markdown of every page before
+it renders any template, so when the print page reaches `on_page_context`,
+`nav` is this language's navigation and each of its pages already holds its
+final HTML. Each language's build fills its own print page from its own nav.
+
+Each chapter's ids are prefixed with the chapter's anchor (`about--sources`),
+so the same heading id in two pages cannot collide; links between pages of
+the guide become links within the print page, and other relative links are
+rewritten to resolve from the print page's address.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup, Comment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from build_errors import GuideError
+from heading_ids import prose_lines
+
+MARKER = "print-all"
+TEMPLATE = "partials/print-all.html"
+
+
+# -----------------------------------------------------------------------------
+# MkDocs events
+# -----------------------------------------------------------------------------
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    problems = misspelt_markers(page.file.content_string)
+    if problems:
+        line, text = problems[0]
+        raise GuideError(
+            f"docs/{page.file.src_uri}",
+            f"'{text}' is not a marker this hook knows",
+            f"write exactly <!-- {MARKER} --> on a line of its own",
+            line,
+        )
+    return None
+
+
+# Every page's HTML is final here for what hooks add in on_page_markdown and
+# on_page_content (where the guide's hooks add content). Late, after
+# static-i18n's on_page_context (50), which sets up the page's language.
+@event_priority(-50)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
+    if not page.content or not has_marker(page.content):
+        return None
+    locales = [language.locale for language in config.plugins["i18n"].config.languages]
+    entries = nav_entries(nav.items, page, locales)
+    if not any(isinstance(entry, ChapterEntry) for entry in walk(entries)):
+        raise GuideError(f"docs/{page.file.src_uri}", "the navigation has no other page to print", "list the guide's pages under nav: in mkdocs.yml")
+    template = config.theme.get_env().get_template(TEMPLATE)
+    body = template.render(entries=entries, chapters=list(walk_chapters(entries)), config=config)
+    page.content = replace_marker(page.content, body)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Pure core
+# -----------------------------------------------------------------------------
+
+_MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
+# Attributes that hold one id, or a space-separated list of ids.
+_ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
+_URL_ATTRIBUTES = ("href", "src")
+
+
+@dataclass
+class ChapterEntry:
+    """One page of the guide, transformed for the print page."""
+
+    anchor: str
+    title: str
+    html: str
+    has_title: bool
+
+
+@dataclass
+class SectionEntry:
+    """A nav section: a heading in the table of contents over its pages."""
+
+    title: str
+    children: list[ChapterEntry | SectionEntry] = field(default_factory=list)
+
+
+def misspelt_markers(markdown: str) -> list[tuple[int, str]]:
+    """(line, text) of each `<!-- print... -->` comment that is not exactly the marker."""
+    found: list[tuple[int, str]] = []
+    for number, line in prose_lines(markdown):
+        match = _MARKER_LIKE.match(line)
+        if match and match.group(1) != MARKER:
+            found.append((number, match.group(0).strip()))
+    return found
+
+
+def has_marker(html: str) -> bool:
+    return MARKER in html and _marker_comment(BeautifulSoup(html, "html.parser")) is not None
+
+
+def replace_marker(html: str, body: str) -> str:
+    """The page's HTML with the marker comment replaced by body."""
+    soup = BeautifulSoup(html, "html.parser")
+    comment = _marker_comment(soup)
+    if comment is None:
+        return html
+    comment.replace_with(BeautifulSoup(body, "html.parser"))
+    return str(soup)
+
+
+def chapter_anchor(src_uri: str, locales: list[str]) -> str:
+    """'check/start.en.md' -> 'check-start': the same anchor in every language."""
+    stem = src_uri.removesuffix(".md")
+    for locale in locales:
+        stem = stem.removesuffix(f".{locale}")
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "home"
+
+
+def nav_entries(items: list, print_page: Page, locales: list[str]) -> list[ChapterEntry | SectionEntry]:
+    """The navigation as print entries: its pages (not the print page) and sections, in order."""
+    chapters = {
+        "/" + item.url: chapter_anchor(item.file.src_uri, locales)
+        for item in _pages(items)
+        if item is not print_page
+    }
+    return _entries(items, print_page, chapters)
+
+
+def walk(entries: list[ChapterEntry | SectionEntry]) -> Iterator[ChapterEntry | SectionEntry]:
+    for entry in entries:
+        yield entry
+        if isinstance(entry, SectionEntry):
+            yield from walk(entry.children)
+
+
+def walk_chapters(entries: list[ChapterEntry | SectionEntry]) -> Iterator[ChapterEntry]:
+    return (entry for entry in walk(entries) if isinstance(entry, ChapterEntry))
+
+
+def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
+    """One page's HTML made fit for the print page.
+
+    Ids get the chapter's prefix; links to pages of the print page become
+    in-page links; other relative links resolve from the print page's
+    address; collapsed <details> are opened. `chapters` maps each printed
+    page's site path ('/about/') to its anchor.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        if tag.has_attr("id"):
+            tag["id"] = f"{anchor}--{tag['id']}"
+        for name in _ID_REFERENCES:
+            if tag.has_attr(name):
+                value = tag[name]
+                ids = value if isinstance(value, list) else value.split()
+                tag[name] = " ".join(f"{anchor}--{ref}" for ref in ids)
+        for name in _URL_ATTRIBUTES:
+            if tag.has_attr(name):
+                tag[name] = rewrite_url(tag[name], anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
+        if tag.name == "details":
+            tag["open"] = ""
+    return str(soup)
+
+
+def rewrite_url(value: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
+    """A URL written on the page at source_url, made to work on the print page."""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("/"):
+        return value
+    if not parts.path:
+        return f"#{anchor}--{parts.fragment}" if parts.fragment else value
+    base = "http://site.invalid/"
+    target = urlsplit(urljoin(urljoin(base, source_url), value))
+    path = target.path
+    if path in chapters or _directory_index(path) in chapters:
+        target_anchor = chapters.get(path) or chapters[_directory_index(path)]
+        return f"#{target_anchor}--{target.fragment}" if target.fragment else f"#{target_anchor}"
+    here = posixpath.dirname(urlsplit(urljoin(base, print_url)).path)
+    relative = posixpath.relpath(path, here)
+    if path.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return urlunsplit(("", "", relative, target.query, target.fragment))
+
+
+def _directory_index(path: str) -> str:
+    """'/about/index.html' -> '/about/' (and '/index.html' -> '/')."""
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def _marker_comment(soup: BeautifulSoup) -> Comment | None:
+    return soup.find(string=lambda text: isinstance(text, Comment) and text.strip() == MARKER)
+
+
+def _pages(items: list) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Section):
+            yield from _pages(item.children)
+        elif isinstance(item, Page):
+            yield item
+
+
+def _entries(items: list, print_page: Page, chapters: dict[str, str]) -> list[ChapterEntry | SectionEntry]:
+    entries: list[ChapterEntry | SectionEntry] = []
+    for item in items:
+        if isinstance(item, Section):
+            children = _entries(item.children, print_page, chapters)
+            if children:
+                entries.append(SectionEntry(title=item.title, children=children))
+        elif isinstance(item, Page) and item is not print_page and item.content:
+            anchor = chapters["/" + item.url]
+            html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters)
+            # The test Material's content template makes before it adds a title.
+            has_title = "<h1" in item.content
+            entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=html, has_title=has_title))
+    return entries

@@ -1,0 +1,158 @@
+"""The "print the whole guide" page: each language gets all of its own pages, in nav order."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from print_all import chapter_anchor, misspelt_markers, print_chapter, replace_marker, rewrite_url
+from tests.conftest import ROOT
+
+PRINT_PAGES = {"zh": "print/index.html", "en": "en/print/index.html"}
+
+
+# -----------------------------------------------------------------------------
+# Pure core
+# -----------------------------------------------------------------------------
+
+CHAPTERS = {"/": "index", "/rights/": "rights", "/check/start/": "check-start"}
+
+
+@pytest.mark.parametrize(("link", "source", "expected"), [
+    ("../rights/", "about/", "#rights"),  # another printed page: a jump within the print page
+    ("../rights/#civil-code", "about/", "#rights--civil-code"),
+    ("../../", "check/start/", "#index"),
+    ("#sources", "about/", "#about--sources"),  # same page
+    ("../assets/images/card.png", "about/", "../assets/images/card.png"),
+    ("../../assets/images/card.png", "check/start/", "../assets/images/card.png"),
+    ("../sitemap.xml", "check/", "../sitemap.xml"),
+    ("https://jubao.nifa.org.cn", "help/", "https://jubao.nifa.org.cn"),
+    ("tel:12378", "help/", "tel:12378"),
+])
+def test_links_resolve_from_the_print_page(link: str, source: str, expected: str) -> None:
+    assert rewrite_url(link, anchor="about", source_url=source, print_url="print/", chapters=CHAPTERS) == expected
+
+
+def test_links_resolve_in_the_offline_build_too() -> None:
+    chapters = {"/en/index.html": "index", "/en/rights.html": "rights"}
+    assert rewrite_url("rights.html#x", anchor="a", source_url="en/about.html", print_url="en/print.html", chapters=chapters) == "#rights--x"
+    assert rewrite_url("../assets/a.css", anchor="a", source_url="en/about.html", print_url="en/print.html", chapters=chapters) == "../assets/a.css"
+
+
+def test_ids_get_the_chapter_prefix_so_pages_cannot_collide() -> None:
+    html = (
+        '<h2 id="evidence">Evidence</h2>'
+        '<div class="tabbed-set"><input id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+        '<label for="__tabbed_1_1">A</label></div>'
+        '<p aria-describedby="fn1 fn2"><a href="#evidence">up</a></p>'
+    )
+    soup = BeautifulSoup(print_chapter(html, anchor="rights", source_url="rights/", print_url="print/", chapters={}), "html.parser")
+    assert soup.h2["id"] == "rights--evidence"
+    assert soup.input["id"] == "rights--__tabbed_1_1" and soup.label["for"] == "rights--__tabbed_1_1"
+    assert soup.p["aria-describedby"] == "rights--fn1 rights--fn2"
+    assert soup.a["href"] == "#rights--evidence"
+
+
+def test_collapsed_details_are_opened() -> None:
+    html = '<details class="note"><summary>More</summary><p>Text</p></details>'
+    soup = BeautifulSoup(print_chapter(html, anchor="a", source_url="a/", print_url="print/", chapters={}), "html.parser")
+    assert soup.details.has_attr("open")
+
+
+def test_anchors_are_the_same_in_both_languages() -> None:
+    assert chapter_anchor("check/start.md", ["zh", "en"]) == chapter_anchor("check/start.en.md", ["zh", "en"]) == "check-start"
+    assert chapter_anchor("index.md", ["zh", "en"]) == "index"
+
+
+def test_the_marker_is_replaced_where_it_stands() -> None:
+    html = "<h1>Print</h1>\n<p>Intro</p>\n<!-- print-all -->\n<p>After</p>"
+    assert replace_marker(html, "<section>ALL</section>") == "<h1>Print</h1>\n<p>Intro</p>\n<section>ALL</section>\n<p>After</p>"
+
+
+def test_a_misspelt_marker_is_found_with_its_line() -> None:
+    source = "---\ntitle: x\n---\n\n<!-- print-all -->\n\n```\n<!-- print-al -->\n```\n<!-- print-alll -->\n"
+    assert misspelt_markers(source) == [(10, "<!-- print-alll -->")]
+
+
+# -----------------------------------------------------------------------------
+# The built pages
+# -----------------------------------------------------------------------------
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _nav_pages(page: BeautifulSoup) -> list[tuple[str, str]]:
+    """(title, href) of each page in the site's navigation as the reader sees it, in order."""
+    primary = page.select_one("nav.md-nav--primary")
+    return [
+        (link.get_text(" ", strip=True), link["href"])
+        for link in primary.select("a.md-nav__link[href]")
+        if "#" not in link["href"]
+    ]
+
+
+def _text(tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).replace("¶", "").split())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_contents_list_every_other_page_of_the_nav_in_order(site_dir: Path, lang: str) -> None:
+    page = _soup(site_dir / PRINT_PAGES[lang])
+    nav = [title for title, href in _nav_pages(page) if href != "./"]  # "./": the print page itself
+    contents = [link.get_text(strip=True) for link in page.select(".print-contents a")]
+    assert len(nav) >= 2
+    assert contents == nav
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_chapter_is_that_page_in_full(site_dir: Path, lang: str) -> None:
+    print_page = site_dir / PRINT_PAGES[lang]
+    page = _soup(print_page)
+    nav = [href for _, href in _nav_pages(page) if href != "./"]
+    sections = page.select("section.print-chapter")
+    assert len(sections) == len(nav)
+    for href, section in zip(nav, sections):
+        original = _soup((print_page.parent / href / "index.html").resolve()).select_one("article")
+        assert _text(section) == _text(original), href
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh", "关于本指南"), ("en", "About this guide")])
+def test_each_language_prints_only_its_own_pages(site_dir: Path, lang: str, other: str) -> None:
+    text = _soup(site_dir / PRINT_PAGES["en" if lang == "zh" else "zh"]).select_one("article").get_text()
+    assert other not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ids_are_unique_and_every_jump_lands(site_dir: Path, lang: str) -> None:
+    article = _soup(site_dir / PRINT_PAGES[lang]).select_one("article")
+    ids = [tag["id"] for tag in article.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    jumps = {a["href"][1:] for a in article.select('a[href^="#"]') if len(a["href"]) > 1}
+    assert jumps - set(ids) == set()
+    assert any("--" in jump for jump in jumps), "no link between pages became a jump within the page"
+
+
+def test_the_print_page_stays_out_of_search(site_dir: Path) -> None:
+    for index in (site_dir / "search" / "search_index.json", site_dir / "en" / "search" / "search_index.json"):
+        locations = [doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+        assert not [loc for loc in locations if loc.startswith("print/")], index
+
+
+def test_a_misspelt_marker_fails_the_build_naming_file_and_line(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "print.en.md"
+    text = page.read_text(encoding="utf-8").replace("<!-- print-all -->", "<!-- print-al -->")
+    page.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("<!-- print-al -->") + 1
+    script = (
+        "import sys; sys.path.insert(0, %r); from build_site import build_into; "
+        "from pathlib import Path; sys.exit(build_into(Path(%r), root=Path(%r)))"
+    ) % (str(ROOT / "tools"), str(tmp_path / "out"), str(project_copy))
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert output.returncode != 0
+    assert f"docs/print.en.md:{line}" in output.stderr and "<!-- print-all -->" in output.stderr

@@ -1,0 +1,164 @@
+"""Build what readers carry away: the offline zip and the two PDFs, into dist/.
+
+    python tools/build_dist.py [--dist-dir dist]
+
+    dist/guide-offline.zip  the site built for file:// (both languages,
+                            search, language switcher): unzip, double-click
+                            guide-offline/index.html
+    dist/guide-zh.pdf       the "print the whole guide" page of each language
+    dist/guide-en.pdf       (docs/print.md, hooks/print_all.py)
+
+Everything is made in a temporary folder beside dist/ and swapped in with
+renames at the end, so a failed build leaves the last good dist/ (or none),
+never a half-written one.
+
+Why headless chromium and not WeasyPrint for the PDFs:
+- one browser: the tests already need Debian's chromium (through Playwright),
+  so the PDFs add no second rendering engine to install, pin and keep fonts for;
+- the readers' engine: most readers print from a Chromium-based browser, so
+  the PDF is what they get when they print the page themselves, and one
+  print stylesheet serves both;
+- CSS fidelity: chromium runs Material's stylesheet as written (custom
+  properties, flexbox ordering of content tabs, ::details-content), which
+  WeasyPrint supports only in part; it writes a tagged PDF with a bookmark
+  outline from the headings and embeds the fonts it used, subsetted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+import chromium
+import pdf_font
+from build_site import ROOT, build_into, swap_in
+
+ZIP_NAME = "guide-offline.zip"
+# The folder the zip unpacks into, so it never scatters files.
+ZIP_FOLDER = "guide-offline"
+# PDF name -> its language's print page in the offline build.
+PDFS = {"guide-zh.pdf": "print.html", "guide-en.pdf": "en/print.html"}
+# The same margins as @page in overrides/assets/stylesheets/print.css; the
+# bottom one holds the page numbers.
+MARGIN = {"top": "18mm", "right": "16mm", "bottom": "20mm", "left": "16mm"}
+FOOTER_TEMPLATE = "partials/print-pdf-footer.html"
+FONTS_TEMPLATE = "partials/print-pdf-fonts.css"
+
+
+def build_dist(target: Path, root: Path = ROOT) -> int:
+    """Build the offline site, zip it and print its PDFs into target; 0 on success."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        site = scratch / "site"
+        if build_into(site, offline=True, root=root) != 0:
+            return _failed(target, "the offline build failed")
+        fresh = scratch / target.name
+        fresh.mkdir()
+        write_zip(site, fresh / ZIP_NAME, ZIP_FOLDER)
+        pages = {fresh / name: site / page for name, page in PDFS.items()}
+        absent = [str(page.relative_to(site)) for page in pages.values() if not page.is_file()]
+        if absent:
+            return _failed(target, f"no print page at {', '.join(absent)} (docs/print.md, hooks/print_all.py)")
+        text = "".join(printed_text(page.read_text(encoding="utf-8")) for page in pages.values())
+        fonts, missing = pdf_fonts(text, scratch / "fonts")
+        if missing:
+            listed = " ".join(f"{char} (U+{ord(char):04X})" for char in sorted(missing))
+            return _failed(target, f"{pdf_font.FAMILY} has no glyph for {listed}: reword or use another character")
+        env = templates(root)
+        render_pdfs(pages, env.get_template(FOOTER_TEMPLATE).render(), env.get_template(FONTS_TEMPLATE).render(**fonts))
+        swap_in(fresh, target)
+        return 0
+    except Exception as error:  # noqa: BLE001 - any failure must keep the last good dist/
+        return _failed(target, f"{type(error).__name__}: {error}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def write_zip(site: Path, archive: Path, folder: str) -> None:
+    """Zip every file of site under folder/, in a stable order."""
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            bundle.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+
+
+def templates(root: Path = ROOT) -> Environment:
+    """The PDF run's own markup and CSS live in overrides/partials."""
+    return Environment(loader=FileSystemLoader(root / "overrides"), autoescape=select_autoescape(["html"]))
+
+
+def printed_text(html: str) -> str:
+    """The text of a page's article: what the PDF will draw (plus what CSS adds, see pdf_font.ALWAYS)."""
+    article = BeautifulSoup(html, "html.parser").find("article")
+    return article.get_text() if article else ""
+
+
+def pdf_fonts(text: str, folder: Path) -> tuple[dict, set[str]]:
+    """TrueType subsets of the SC face for text, and the characters it has no glyph for."""
+    folder.mkdir(parents=True, exist_ok=True)
+    faces, missing = [], set()
+    for weight, collection in pdf_font.FACES.items():
+        path = folder / f"noto-sans-cjk-sc-{weight}.ttf"
+        missing |= pdf_font.truetype_subset(collection, text, path)
+        faces.append({"weight": weight, "url": path.as_uri()})
+    return {"family": pdf_font.FAMILY, "faces": faces}, missing
+
+
+# Resolves once both weights of the PDF font have loaded and every font is ready.
+_FONTS_LOADED = """family => Promise.all([400, 700].map(w => document.fonts.load(`${w} 16px "${family}"`, "中")))
+  .then(() => document.fonts.ready).then(() => document.fonts.check(`16px "${family}"`, "中"))"""
+
+
+def render_pdfs(jobs: dict[Path, Path], footer: str, fonts_css: str) -> None:
+    """Print each page to its PDF with Debian's chromium: A4, outline, tagged, page numbers."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        try:
+            for pdf, page_path in jobs.items():
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(page_path.as_uri(), wait_until="load")
+                page.add_style_tag(content=fonts_css)
+                if not page.evaluate(_FONTS_LOADED, pdf_font.FAMILY):
+                    raise RuntimeError(f"the PDF font did not load in {page_path.name}")
+                page.pdf(
+                    path=str(pdf),
+                    format="A4",
+                    margin=MARGIN,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=footer,
+                    outline=True,
+                    tagged=True,
+                )
+                context.close()
+        finally:
+            browser.close()
+
+
+def _failed(target: Path, why: str) -> int:
+    kept = "kept the last good one" if target.exists() else "nothing was written"
+    print(f"dist build failed ({why}): {target.name}/ {kept}", file=sys.stderr)
+    return 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist-dir", default="dist", type=Path)
+    args = parser.parse_args()
+    return build_dist(ROOT / args.dist_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
