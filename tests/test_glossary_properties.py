@@ -84,10 +84,17 @@ def linkable_pieces(nodes: list[Node], skipped: bool = False) -> list[str]:
     """The text the hook may link, in page order, cut where the tokenizer cuts it
     (at tags, comments and the characters that are written as entities)."""
     pieces: list[str] = []
+    after_text = False  # adjacent text nodes are one text in the HTML
     for node in nodes:
         if node.tag == "" and not skipped:
-            pieces += re.split(r"[&<>]", node.text)
-        elif node.tag not in ("", "!", "br", "img") and node.tag not in RAW_TEXT_TAGS:
+            split = re.split(r"[&<>]", node.text)
+            if after_text:
+                pieces[-1] += split.pop(0)
+            pieces += split
+            after_text = True
+            continue
+        after_text = False
+        if node.tag not in ("", "!", "br", "img") and node.tag not in RAW_TEXT_TAGS:
             skips = skipped or node.tag in SKIP_TAGS or SKIP_CLASS in node.attrs.get("class", "").split()
             pieces += linkable_pieces(node.children, skips)
             pieces.append("")  # the end tag cuts the text
