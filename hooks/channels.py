@@ -25,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
 from yaml_source import load_yaml
 
@@ -39,16 +40,20 @@ TEXT_FIELDS = ("name", "who", "what", "when")
 # MkDocs events
 # -----------------------------------------------------------------------------
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    build_cache.reset()  # a new build: forget the last one's data (see build_cache.py)
+    return None
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "<!-- channel" not in markdown:
         return None
-    channels = load_channels(Path(config.config_file_path).parent / CHANNELS_FILE)
     return render_channel_markers(
         markdown,
-        channels=channels,
+        channels=site_channels(config),
         language=page_language(page),
         help_link=posixpath.relpath(HELP_PAGE, posixpath.dirname(page.file.src_uri) or "."),
-        env=config.theme.get_env(),
+        env=build_cache.theme_env(config),
         source=f"docs/{page.file.src_uri}",
         line_offset=front_matter_lines(page.file.content_string, markdown),
     )
@@ -72,6 +77,12 @@ class Channel:
 
 
 MARKER = re.compile(r"<!--\s*(channel|channels|channel-directory):\s*([\w\- ]+?)\s*-->")
+
+
+def site_channels(config: MkDocsConfig) -> dict[str, Channel]:
+    """The site's channels, read once per build (every hook that needs them asks here)."""
+    path = Path(config.config_file_path).parent / CHANNELS_FILE
+    return build_cache.once(("channels", str(path)), lambda: load_channels(path))
 
 
 def load_channels(path: Path) -> dict[str, Channel]:

@@ -28,6 +28,7 @@ How it works without JavaScript (design notes):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -37,36 +38,43 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
-from channels import CHANNELS_FILE, HELP_PAGE, Channel, front_matter_lines, load_channels, page_language
+from channels import CHANNELS_FILE, HELP_PAGE, Channel, front_matter_lines, load_channels, page_language, site_channels
 from decision_tree_model import Link, Tree, check_graph, check_references, load_tree
-from decision_tree_pages import DirectoryLookup, read_page
+from decision_tree_pages import DirectoryLookup, PageInfo, read_page
 from decision_tree_views import LinkResolver, LinkTarget, tree_context
 
 TREES_DIR = "data/trees"
 TEMPLATE = "partials/tree.html"
 MARKER = re.compile(r"<!--\s*decision-tree:\s*(\S*?)\s*-->")
+# (page, language) -> the page's title and sections, None if it has no such file.
+PageReader = Callable[[str, str], "PageInfo | None"]
 
 
 # -----------------------------------------------------------------------------
 # MkDocs events
 # -----------------------------------------------------------------------------
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    build_cache.reset()  # a new build: forget the last one's trees and pages (see build_cache.py)
+    return None
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     # Check every tree file before any page is rendered: a broken tree fails
     # the build early, naming the file, the node and what to fix.
-    load_checked_trees(_root(config), Path(config.docs_dir), *site_languages(config))
+    _checked_trees(config)
     return None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "decision-tree:" not in markdown:
         return None
-    languages, default = site_languages(config)
-    docs_dir = Path(config.docs_dir)
     language = page_language(page)
-    channels = load_channels(_root(config) / CHANNELS_FILE)
-    trees = load_checked_trees(_root(config), docs_dir, languages, default, channels)
+    channels = site_channels(config)
+    trees = _checked_trees(config)
+    page_info = _page_reader(config)
 
     def url_of(page_name: str) -> str:
         target = files.get_file_from_path(page_name)
@@ -75,7 +83,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return target.url_relative_to(page.file)
 
     def resolve(link: Link) -> LinkTarget:
-        info = read_page(docs_dir, link.page, language, default, _directory(channels))
+        info = page_info(link.page, language)
         assert info is not None, "checked in load_checked_trees"
         href = url_of(f"{link.page}.md") + (f"#{link.anchor}" if link.anchor else "")
         return LinkTarget(href=href, section=info.sections[link.anchor] if link.anchor else None, page=info.title)
@@ -85,7 +93,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         trees=trees,
         render=lambda tree: render_tree(
             tree, language=language, channels=channels, resolve_link=resolve,
-            help_href=url_of(HELP_PAGE), env=config.theme.get_env(),
+            help_href=url_of(HELP_PAGE), env=build_cache.theme_env(config),
         ),
         source=f"docs/{page.file.src_uri}",
         line_offset=front_matter_lines(page.file.content_string, markdown),
@@ -102,13 +110,18 @@ def load_checked_trees(
     languages: tuple[str, ...],
     default: str,
     channels: dict[str, Channel] | None = None,
+    page_info: PageReader | None = None,
 ) -> dict[str, Tree]:
-    """Every tree file under data/trees, parsed and fully checked."""
+    """Every tree file under data/trees, parsed and fully checked.
+
+    page_info(page, language) reads a guide page's title and sections; by
+    default each page is read once per call.
+    """
     channels = channels if channels is not None else load_channels(root / CHANNELS_FILE)
-    directory = _directory(channels)
+    page_info = page_info or page_reader(docs_dir, default, channels)
 
     def anchors(page: str, language: str) -> set[str] | None:
-        info = read_page(docs_dir, page, language, default, directory)
+        info = page_info(page, language)
         return None if info is None else set(info.sections)
 
     trees: dict[str, Tree] = {}
@@ -152,6 +165,17 @@ def render_tree(
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
+def page_reader(docs_dir: Path, default: str, channels: dict[str, Channel]) -> PageReader:
+    """read_page for these docs, each (page, language) read from disk once."""
+    directory = _directory(channels)
+
+    @functools.cache
+    def page_info(page: str, language: str) -> PageInfo | None:
+        return read_page(docs_dir, page, language, default, directory)
+
+    return page_info
+
+
 def site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
     """(every locale, the default locale) from static-i18n's configuration."""
     i18n = config.plugins["i18n"].config
@@ -163,6 +187,23 @@ def site_languages(config: MkDocsConfig) -> tuple[tuple[str, ...], str]:
 def _directory(channels: dict[str, Channel]) -> DirectoryLookup:
     """(group, language) -> the help page's channel sections of that group."""
     return lambda group, language: {c.id: c.texts[language]["name"] for c in channels.values() if c.group == group}
+
+
+def _page_reader(config: MkDocsConfig) -> PageReader:
+    """One page reader per build: the trees' checks and their links read each page once."""
+    _, default = site_languages(config)
+    docs_dir = Path(config.docs_dir)
+    return build_cache.once(("tree-pages", str(docs_dir)), lambda: page_reader(docs_dir, default, site_channels(config)))
+
+
+def _checked_trees(config: MkDocsConfig) -> dict[str, Tree]:
+    """The site's trees, loaded and checked once per build."""
+    languages, default = site_languages(config)
+    docs_dir = Path(config.docs_dir)
+    return build_cache.once(
+        ("trees", str(_root(config)), str(docs_dir), languages),
+        lambda: load_checked_trees(_root(config), docs_dir, languages, default, site_channels(config), _page_reader(config)),
+    )
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -39,8 +39,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
-from channels import CHANNELS_FILE, MARKER as CHANNEL_MARKER, Channel, front_matter_lines, load_channels, page_language
+from channels import CHANNELS_FILE, MARKER as CHANNEL_MARKER, Channel, front_matter_lines, page_language, site_channels
 from yaml_source import load_yaml
 
 FAQ_FILE = "data/faq.yml"
@@ -55,7 +56,7 @@ FAQ_PAGE = "faq.md"
 # -----------------------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _CACHE.clear()  # static-i18n and `mkdocs serve` rebuild in one process
+    build_cache.reset()  # static-i18n and `mkdocs serve` rebuild in one process (see build_cache.py)
     return None
 
 
@@ -69,7 +70,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         faq=faq,
         language=language,
         page_dir=posixpath.dirname(page.file.src_uri),
-        env=config.theme.get_env(),
+        env=build_cache.theme_env(config),
         source=f"docs/{page.file.src_uri}",
         line_offset=front_matter_lines(page.file.content_string, markdown),
         taken_ids=explicit_ids(page.file.content_string),
@@ -367,9 +368,6 @@ def plain_text(html: str) -> str:
 # Private helpers
 # -----------------------------------------------------------------------------
 
-_CACHE: dict[Any, Any] = {}
-
-
 def faq_path(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / config.extra.get("faq_file", FAQ_FILE)
 
@@ -379,12 +377,10 @@ def _faq(config: MkDocsConfig) -> Faq:
     shown = str(config.extra.get("faq_file", FAQ_FILE))
     if not path.is_file():
         raise GuideError(shown, "the FAQ file does not exist, but a page has an FAQ marker", "create it, or set extra.faq_file in mkdocs.yml")
-    key = ("faq", str(path), path.stat().st_mtime_ns)
-    if key not in _CACHE:
-        _CACHE[key] = load_faq(
-            path, shown=shown, languages=_languages(config), docs_dir=Path(config.docs_dir), channels=_channels(config)
-        )
-    return _CACHE[key]
+    return build_cache.once(
+        ("faq", str(path)),
+        lambda: load_faq(path, shown=shown, languages=_languages(config), docs_dir=Path(config.docs_dir), channels=_channels(config)),
+    )
 
 
 def _faq_page(config: MkDocsConfig, files: Files) -> str | None:
@@ -403,20 +399,22 @@ def _default_path(src_uri: str, languages: list[str]) -> str:
 
 def _channels(config: MkDocsConfig) -> dict[str, Channel] | None:
     path = Path(config.config_file_path).parent / CHANNELS_FILE
-    return load_channels(path) if path.is_file() else None
+    return site_channels(config) if path.is_file() else None
 
 
 def _plain_answers(config: MkDocsConfig, faq: Faq, language: str) -> dict[str, str]:
-    key = ("plain", id(faq), language)
-    if key not in _CACHE:
+    """Each answer as plain text in one language, converted once per build."""
+
+    def convert() -> dict[str, str]:
         md = markdown_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         channels = _channels(config) or {}
         answers = {}
         for question in faq.questions:
             md.reset()
             answers[question.id] = plain_text(md.convert(channel_text(question.texts[language].answer, channels, language)))
-        _CACHE[key] = answers
-    return _CACHE[key]
+        return answers
+
+    return build_cache.once(("faq-plain", id(faq), language), convert)
 
 
 def _languages(config: MkDocsConfig) -> list[str]:

@@ -35,6 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
 from glossary_data import Term, check_see_pages, load_glossary, sorted_terms
 from glossary_link import Matcher, apply_links, find_links
@@ -53,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # Runs at the start of every build (once per language under static-i18n):
     # the previous build's state is dropped here.
     global _build
+    build_cache.reset()
     shown = str(config.extra.get("glossary_file", DEFAULT_FILE))
     languages, default = site_languages(config)
     path = Path(config.config_file_path).parent / shown
@@ -93,7 +95,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return None
     language = page_language(page, build)
     glossary = files.get_file_from_path(f"{build.page}.md")
-    env = build.templates(config)
+    env = build_cache.theme_env(config)
     return link_page(
         html,
         matcher=build.matcher(language),
@@ -229,13 +231,6 @@ class _Build:
     default: str
     _matchers: dict[str, Matcher] = field(default_factory=dict)
     _parts: dict[str, Parts] = field(default_factory=dict)
-    _env: Environment | None = None
-
-    def templates(self, config: MkDocsConfig) -> Environment:
-        """One template environment per build (the theme makes a new one per call)."""
-        if self._env is None:
-            self._env = config.theme.get_env()
-        return self._env
 
     def matcher(self, language: str) -> Matcher:
         if language not in self._matchers:

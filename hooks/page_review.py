@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
 
 ABOUT_PAGE = "about.md"
@@ -23,6 +24,11 @@ ABOUT_PAGE = "about.md"
 # MkDocs events
 # -----------------------------------------------------------------------------
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    build_cache.reset()  # a new build: a new template environment (see build_cache.py)
+    return None
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     source = f"docs/{page.file.src_uri}"
     reviewed = review_date(page.meta, source)
@@ -30,7 +36,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         reviewed,
         language=getattr(page.file, "locale", None) or "zh",
         about_link=posixpath.relpath(ABOUT_PAGE, posixpath.dirname(page.file.src_uri) or "."),
-        env=config.theme.get_env(),
+        env=build_cache.theme_env(config),
     )
 
 

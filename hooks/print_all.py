@@ -34,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+import build_cache
 from build_errors import GuideError
 from heading_ids import prose_lines
 
@@ -44,6 +45,11 @@ TEMPLATE = "partials/print-all.html"
 # -----------------------------------------------------------------------------
 # MkDocs events
 # -----------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    build_cache.reset()  # a new build: a new template environment (see build_cache.py)
+    return None
+
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     problems = misspelt_markers(page.file.content_string)
@@ -69,7 +75,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     entries = nav_entries(nav.items, page, locales)
     if not any(isinstance(entry, ChapterEntry) for entry in walk(entries)):
         raise GuideError(f"docs/{page.file.src_uri}", "the navigation has no other page to print", "list the guide's pages under nav: in mkdocs.yml")
-    template = config.theme.get_env().get_template(TEMPLATE)
+    template = build_cache.theme_env(config).get_template(TEMPLATE)
     body = template.render(entries=entries, chapters=list(walk_chapters(entries)), config=config)
     page.content = replace_marker(page.content, body)
     return context

@@ -25,7 +25,13 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): the same documents, the
+# same node marks (so the same lines), some 10-30x faster than the pure-Python
+# parser. Only the wording of a syntax error differs a little.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
@@ -47,7 +53,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text; a syntax error becomes a GuideError naming path and line."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
