@@ -7,8 +7,8 @@ Not a hook itself: hooks/glossary.py calls it. Pure functions, no MkDocs:
     html = apply_links(html, found, {"debt-collection": ('<a href="../glossary/#debt-collection">', "</a>")})
 
 How it stays correct:
-- A tokenizer splits the HTML into text and tokens: tags (attribute values
-  included, quoted '>' allowed), comments, declarations and character
+- hooks/html_tokens.py splits the HTML into text and tokens: tags (attribute
+  values included, quoted '>' allowed), comments, declarations and character
   references. Only text is searched, so a link never cuts through a tag or an
   entity, never lands in an attribute value, and the visible text is unchanged.
 - Text inside code, pre, kbd, links, headings, abbr, script, style, form
@@ -39,6 +39,8 @@ from operator import add
 
 import ahocorasick
 
+from html_tokens import BLANK, RAW_TEXT_TAGS, split
+
 # Elements whose text is never linked: code, existing links, headings,
 # abbreviations, non-text content, controls a tap must reach unchanged.
 SKIP_TAGS = frozenset(
@@ -47,8 +49,6 @@ SKIP_TAGS = frozenset(
         "nav", "button", "label", "summary", "select", "option", "svg", "math", "object",
     }
 )
-# Raw-text elements: their content is not markup, and ends at the first end tag.
-RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "template"})
 SKIP_CLASS = "no-glossary"
 
 Link = tuple[int, int, str]  # start, end (exclusive), term id
@@ -57,7 +57,7 @@ Link = tuple[int, int, str]  # start, end (exclusive), term id
 # not touch another ASCII letter or digit. Chinese needs no boundary (there
 # are no spaces); `not_in` strings handle its false hits instead.
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_SEPARATOR = "\x00"  # between text pieces; never in a term (glossary_data forbids control characters)
+_SEPARATOR = BLANK  # between text pieces; never in a term (glossary_data forbids control characters)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 # A match's payload in the automaton: (term id, length, checks). checks is
@@ -157,14 +157,7 @@ def linkable_text(lowered: str) -> tuple[str, list[int], list[int]]:
 
     lowered: the page HTML, lower-cased (tag names are case-insensitive).
     """
-    parts, token_starts = _tokens(lowered)
-    done = 0
-    while True:  # script, style...: blank their content (it is not markup) and tokenize again
-        raw = next((o for o in _RAW_OPENING.finditer(lowered, done) if o.start() in token_starts), None)
-        if raw is None:
-            break
-        lowered, done = _blank_raw_text(lowered, raw.start(), raw.group(1))
-        parts, token_starts = _tokens(lowered)
+    lowered, parts, token_starts = split(lowered)  # script, style...: their content blanked
     pieces = parts[0::2]
     source_starts = list(accumulate(map(len, parts), initial=0))[0::2]
     covered = 0
@@ -186,35 +179,10 @@ def linkable_text(lowered: str) -> tuple[str, list[int], list[int]]:
 # Private helpers
 # -----------------------------------------------------------------------------
 
-# One token (captured whole, so re.split keeps it): a start or end tag with
-# its attributes (quoted values may hold '>'), a comment, a declaration or
-# processing instruction, or a character reference. A '<' that starts none of
-# these is text, as in HTML.
-_TOKEN = re.compile(
-    r"""(<(?:/?[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|!--.*?(?:-->|\Z)|[!?][^>]*(?:>|\Z))"""
-    r"""|&(?:#[0-9]+;?|#x[0-9a-f]+;?|[a-z][a-z0-9]*;?))""",
-    re.DOTALL,
-)
-_RAW_OPENING = re.compile(r"<(" + "|".join(sorted(RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])")
 _SKIP_OPENING = re.compile(
     r"<(" + "|".join(sorted(SKIP_TAGS | RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])"
     r"|<([a-z][a-z0-9-]*)(?=\s[^>]*?\bclass\s*=\s*(?:\"[^\"]*|'[^']*|)\b" + SKIP_CLASS + r"\b)"
 )
-
-
-def _tokens(lowered: str) -> tuple[list[str], set[int]]:
-    """re.split by tokens (text, token, text, ..., text) and where each token starts."""
-    parts = _TOKEN.split(lowered)
-    return parts, set(list(accumulate(map(len, parts), initial=0))[1::2])
-
-
-def _blank_raw_text(lowered: str, at: int, name: str) -> tuple[str, int]:
-    """The HTML with the content of the raw-text element opened at `at` turned into
-    NULs (the same length, nothing that looks like markup, no term), and where it ends."""
-    content = lowered.find(">", at) + 1
-    close = lowered.find(f"</{name}", content)
-    close = len(lowered) if close < 0 else close
-    return lowered[:content] + _SEPARATOR * (close - content) + lowered[close:], close
 
 
 def _matching_end(lowered: str, name: str, after: int, token_starts: set[int]) -> int:

@@ -17,6 +17,11 @@ Each chapter's ids are prefixed with the chapter's anchor (`about--sources`),
 so the same heading id in two pages cannot collide; links between pages of
 the guide become links within the print page, and other relative links are
 rewritten to resolve from the print page's address.
+
+The HTML is cut into tags and text by hooks/html_tokens.py and only the
+attributes that change are written back: each chapter keeps the exact markup
+of its page, and the print page costs milliseconds, not seconds (a parse tree
+written back out costs ~100x more and re-quotes and re-escapes everything).
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup, Comment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -37,6 +41,7 @@ from mkdocs.structure.pages import Page
 import build_cache
 from build_errors import GuideError
 from heading_ids import prose_lines
+from html_tokens import add_attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
 
 MARKER = "print-all"
 TEMPLATE = "partials/print-all.html"
@@ -120,17 +125,17 @@ def misspelt_markers(markdown: str) -> list[tuple[int, str]]:
 
 
 def has_marker(html: str) -> bool:
-    return MARKER in html and _marker_comment(BeautifulSoup(html, "html.parser")) is not None
+    return MARKER in html and _marker_at(tokens(html)) is not None
 
 
 def replace_marker(html: str, body: str) -> str:
     """The page's HTML with the marker comment replaced by body."""
-    soup = BeautifulSoup(html, "html.parser")
-    comment = _marker_comment(soup)
-    if comment is None:
+    parts = tokens(html)
+    at = _marker_at(parts)
+    if at is None:
         return html
-    comment.replace_with(BeautifulSoup(body, "html.parser"))
-    return str(soup)
+    parts[at] = body
+    return "".join(parts)
 
 
 def chapter_anchor(src_uri: str, locales: list[str]) -> str:
@@ -170,21 +175,27 @@ def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, ch
     address; collapsed <details> are opened. `chapters` maps each printed
     page's site path ('/about/') to its anchor.
     """
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(True):
-        if tag.has_attr("id"):
-            tag["id"] = f"{anchor}--{tag['id']}"
-        for name in _ID_REFERENCES:
-            if tag.has_attr(name):
-                value = tag[name]
-                ids = value if isinstance(value, list) else value.split()
-                tag[name] = " ".join(f"{anchor}--{ref}" for ref in ids)
-        for name in _URL_ATTRIBUTES:
-            if tag.has_attr(name):
-                tag[name] = rewrite_url(tag[name], anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        if tag.name == "details":
-            tag["open"] = ""
-    return str(soup)
+
+    def change(name: str, value: str) -> str | None:
+        if name == "id":
+            return f"{anchor}--{value}"
+        if name in _ID_REFERENCES:
+            return " ".join(f"{anchor}--{ref}" for ref in value.split())
+        if name in _URL_ATTRIBUTES:
+            return rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
+        return None
+
+    parts = tokens(html)
+    for index in range(1, len(parts), 2):
+        tag = parts[index]
+        if not is_start_tag(tag):
+            continue
+        if "=" in tag:
+            tag = rewrite_attributes(tag, change)
+        if tag_name(tag) == "details" and "open" not in attribute_names(tag):
+            tag = add_attribute(tag, "open")
+        parts[index] = tag
+    return "".join(parts)
 
 
 def rewrite_url(value: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
@@ -212,8 +223,9 @@ def _directory_index(path: str) -> str:
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
-def _marker_comment(soup: BeautifulSoup) -> Comment | None:
-    return soup.find(string=lambda text: isinstance(text, Comment) and text.strip() == MARKER)
+def _marker_at(parts: list[str]) -> int | None:
+    """Where the marker comment is among the page's tokens."""
+    return next((index for index in range(1, len(parts), 2) if comment_text(parts[index]) == MARKER), None)
 
 
 def _pages(items: list) -> Iterator[Page]:
