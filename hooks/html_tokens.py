@@ -6,7 +6,7 @@ functions, no MkDocs:
 
     parts = tokens(html)          # [text, token, text, ..., token, text]
     "".join(parts) == html        # always
-    rewrite_attributes('<a href="#x" id="y">', lambda name, value: "z" if name == "id" else None)
+    rewrite_attributes('<a href="#x" id="y">', {"id"}, lambda name, value: "z")
                                   # '<a href="#x" id="z">'
 
 A token is a start or end tag with its attributes (quoted values may hold
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -29,13 +29,11 @@ from typing import NamedTuple
 RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "template"})
 BLANK = "\x00"  # what raw text is blanked to in `split`: no markup, no glossary term
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
 
 class Split(NamedTuple):
-    """Lower-cased HTML, raw-text content blanked, cut into text and tokens."""
+    """HTML with its raw-text content blanked, cut into text and tokens."""
 
-    text: str  # the blanked HTML (the same length as the source)
+    text: str  # the blanked HTML (the same length as the source; the source itself if nothing was blanked)
     parts: list[str]  # text, token, text, ..., token, text (of `text`)
     token_starts: set[int]  # where each token starts
 
@@ -44,25 +42,28 @@ class Split(NamedTuple):
 # Cutting
 # -----------------------------------------------------------------------------
 
-def split(lowered: str) -> Split:
-    """Cut HTML whose tag names are lower-cased (the same length as its source).
+def split(html: str) -> Split:
+    """Cut HTML into text and tokens (tag names in any case).
 
     The content of script, style and the like is blanked to NULs first, so
     that a stray quote or '<' in it cannot confuse what follows.
     """
-    parts, token_starts = _tokens(lowered)
+    parts, token_starts = _tokens(html)
     done = 0
     while True:  # blank the first raw-text element not yet blanked, and cut again
-        raw = next((o for o in _RAW_OPENING.finditer(lowered, done) if o.start() in token_starts), None)
+        raw = next((o for o in _RAW_OPENING.finditer(html, done) if o.start() in token_starts), None)
         if raw is None:
-            return Split(lowered, parts, token_starts)
-        lowered, done = _blank_raw_text(lowered, raw.start(), raw.group(1))
-        parts, token_starts = _tokens(lowered)
+            return Split(html, parts, token_starts)
+        html, done = _blank_raw_text(html, raw.start(), raw.group(1))
+        parts, token_starts = _tokens(html)
 
 
 def tokens(html: str) -> list[str]:
-    """The HTML itself (not lower-cased, not blanked) cut where `split` cuts it."""
-    ends = list(accumulate(map(len, split(html.translate(_ASCII_LOWER)).parts)))
+    """The HTML itself (raw text not blanked) cut where `split` cuts it."""
+    blanked, parts, _ = split(html)
+    if blanked is html:
+        return parts
+    ends = list(accumulate(map(len, parts)))
     return [html[start:end] for start, end in zip([0, *ends], ends)]
 
 
@@ -71,7 +72,9 @@ def tokens(html: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 def is_start_tag(token: str) -> bool:
-    return len(token) > 1 and token[0] == "<" and token[1].isascii() and token[1].isalpha()
+    """Whether a token (never any other text) is a start tag: '<' then a letter,
+    where other tags have '/', '!' or '?'."""
+    return token[0] == "<" and token[1] not in "/!?"
 
 
 def tag_name(tag: str) -> str:
@@ -92,10 +95,10 @@ def attribute_names(tag: str) -> set[str]:
     return {match.group(1).lower() for match in _ATTRIBUTE.finditer(tag, _name_end(tag), len(tag) - 1)}
 
 
-def rewrite_attributes(tag: str, change: Callable[[str, str], str | None]) -> str:
-    """A start tag with attribute values changed: change(name, value) gets each
-    attribute's lower-cased name and its value (character references decoded)
-    and returns the new value, or None to leave the attribute as it was.
+def rewrite_attributes(tag: str, names: Container[str], change: Callable[[str, str], str]) -> str:
+    """A start tag with the values of the named attributes changed: change(name,
+    value) gets the attribute's lower-cased name and its value (character
+    references decoded) and returns the new value.
 
     A changed value is written back double-quoted and escaped; everything
     else in the tag keeps its bytes.
@@ -104,11 +107,13 @@ def rewrite_attributes(tag: str, change: Callable[[str, str], str | None]) -> st
     done = 0
     for match in _ATTRIBUTE.finditer(tag, _name_end(tag), len(tag) - 1):
         written = match.group(2)
-        if written is None:
-            continue  # no value (a boolean attribute): nothing to change
+        name = match.group(1).lower()
+        if written is None or name not in names:
+            continue  # not asked for, or no value (a boolean attribute)
         raw = written[1:-1] if written[:1] in ("'", '"') else written
-        new = change(match.group(1).lower(), html_lib.unescape(raw) if "&" in raw else raw)
-        if new is None:
+        value = html_lib.unescape(raw) if "&" in raw else raw
+        new = change(name, value)
+        if new == value:
             continue
         pieces += [tag[done:match.start(2)], '"', new.replace("&", "&amp;").replace('"', "&quot;"), '"']
         done = match.end(2)
@@ -128,32 +133,33 @@ def add_attribute(tag: str, name: str, value: str = "") -> str:
 # Private helpers
 # -----------------------------------------------------------------------------
 
-# One token (captured whole, so re.split keeps it), on lower-cased HTML.
+# One token (captured whole, so re.split keeps it). ASCII letters in any case
+# (HTML's names are ASCII-case-insensitive); no slower than lower-case only.
 _TOKEN = re.compile(
     r"""(<(?:/?[a-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|!--.*?(?:-->|\Z)|[!?][^>]*(?:>|\Z))"""
     r"""|&(?:#[0-9]+;?|#x[0-9a-f]+;?|[a-z][a-z0-9]*;?))""",
-    re.DOTALL,
+    re.DOTALL | re.IGNORECASE | re.ASCII,
 )
-_RAW_OPENING = re.compile(r"<(" + "|".join(sorted(RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])")
+_RAW_OPENING = re.compile(r"<(" + "|".join(sorted(RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])", re.IGNORECASE | re.ASCII)
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 # One attribute of a start tag (HTML's tokenizing rules): its name, then
 # optionally '=' and a double-quoted, single-quoted or unquoted value.
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
 
 
-def _tokens(lowered: str) -> tuple[list[str], set[int]]:
+def _tokens(html: str) -> tuple[list[str], set[int]]:
     """re.split by tokens (text, token, text, ..., text) and where each token starts."""
-    parts = _TOKEN.split(lowered)
+    parts = _TOKEN.split(html)
     return parts, set(list(accumulate(map(len, parts), initial=0))[1::2])
 
 
-def _blank_raw_text(lowered: str, at: int, name: str) -> tuple[str, int]:
+def _blank_raw_text(html: str, at: int, name: str) -> tuple[str, int]:
     """The HTML with the content of the raw-text element opened at `at` turned into
     NULs (the same length, nothing that looks like markup), and where it ends."""
-    content = lowered.find(">", at) + 1
-    close = lowered.find(f"</{name}", content)
-    close = len(lowered) if close < 0 else close
-    return lowered[:content] + BLANK * (close - content) + lowered[close:], close
+    content = html.find(">", at) + 1
+    end_tag = re.compile(f"</{re.escape(name)}", re.IGNORECASE | re.ASCII).search(html, content)
+    close = end_tag.start() if end_tag else len(html)
+    return html[:content] + BLANK * (close - content) + html[close:], close
 
 
 def _name_end(tag: str) -> int:

@@ -94,6 +94,7 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
 # Attributes that hold one id, or a space-separated list of ids.
 _ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 _URL_ATTRIBUTES = ("href", "src")
+_REWRITTEN = frozenset({"id", *_ID_REFERENCES, *_URL_ATTRIBUTES})
 
 
 @dataclass
@@ -175,15 +176,24 @@ def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, ch
     address; collapsed <details> are opened. `chapters` maps each printed
     page's site path ('/about/') to its anchor.
     """
+    targets: dict[str, str] = {}  # a page links to the same few pages many times (the glossary...)
 
-    def change(name: str, value: str) -> str | None:
+    def url(value: str) -> str:
+        """rewrite_url(value), resolving each page it links to once."""
+        target, _, fragment = value.partition("#")
+        if not fragment or not target or target.startswith("?"):
+            return rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
+        if target not in targets:
+            targets[target] = rewrite_url(target, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
+        new = targets[target]  # '#chapter' for a printed page, else the URL as seen from the print page
+        return f"{new}--{fragment}" if new.startswith("#") else f"{new}#{fragment}"
+
+    def change(name: str, value: str) -> str:
         if name == "id":
             return f"{anchor}--{value}"
-        if name in _ID_REFERENCES:
-            return " ".join(f"{anchor}--{ref}" for ref in value.split())
         if name in _URL_ATTRIBUTES:
-            return rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        return None
+            return url(value)
+        return " ".join(f"{anchor}--{ref}" for ref in value.split())  # _ID_REFERENCES
 
     parts = tokens(html)
     for index in range(1, len(parts), 2):
@@ -191,8 +201,8 @@ def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, ch
         if not is_start_tag(tag):
             continue
         if "=" in tag:
-            tag = rewrite_attributes(tag, change)
-        if tag_name(tag) == "details" and "open" not in attribute_names(tag):
+            tag = rewrite_attributes(tag, _REWRITTEN, change)
+        if tag[1] in "dD" and tag_name(tag) == "details" and "open" not in attribute_names(tag):
             tag = add_attribute(tag, "open")
         parts[index] = tag
     return "".join(parts)
@@ -200,6 +210,8 @@ def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, ch
 
 def rewrite_url(value: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
     """A URL written on the page at source_url, made to work on the print page."""
+    if value.startswith("#"):  # the same page (the commonest link: a fast path)
+        return f"#{anchor}--{value[1:]}" if len(value) > 1 else value
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or value.startswith("/"):
         return value
