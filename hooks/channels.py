@@ -56,6 +56,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         env=build_cache.theme_env(config),
         source=f"docs/{page.file.src_uri}",
         line_offset=front_matter_lines(page.file.content_string, markdown),
+        rendered=build_cache.once("channel-markup", dict),
     )
 
 
@@ -109,12 +110,23 @@ def render_channel_markers(
     env: Environment,
     source: str,
     line_offset: int = 0,
+    rendered: dict[tuple[str, tuple[str, ...], str, str], str] | None = None,
 ) -> str:
-    """Replace every channel marker in a page's Markdown with rendered Markdown."""
+    """Replace every channel marker in a page's Markdown with rendered Markdown.
+
+    rendered: markup already rendered, by marker, language and help link (the
+    same markers recur on many pages); filled as it goes.
+    """
+    rendered = {} if rendered is None else rendered
 
     def replace(match: re.Match[str]) -> str:
         kind, argument = match.group(1), match.group(2).split()
-        line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+        key = (kind, tuple(argument), language, help_link)
+        if key not in rendered:
+            rendered[key] = render(kind, argument, line=markdown.count("\n", 0, match.start()) + 1 + line_offset)
+        return rendered[key]
+
+    def render(kind: str, argument: list[str], line: int) -> str:
         if kind == "channel-directory":
             groups = {c.group for c in channels.values()}
             if argument[0] not in groups:

@@ -60,6 +60,8 @@ def split(html: str) -> Split:
 
 def tokens(html: str) -> list[str]:
     """The HTML itself (raw text not blanked) cut where `split` cuts it."""
+    if not _RAW_OPENING.search(html):  # no script, style...: one cut is all
+        return _TOKEN.split(html)
     blanked, parts, _ = split(html)
     if blanked is html:
         return parts

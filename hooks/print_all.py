@@ -154,7 +154,7 @@ def nav_entries(items: list, print_page: Page, locales: list[str]) -> list[Chapt
         for item in _pages(items)
         if item is not print_page
     }
-    return _entries(items, print_page, chapters)
+    return _entries(items, print_page, chapters, {})
 
 
 def walk(entries: list[ChapterEntry | SectionEntry]) -> Iterator[ChapterEntry | SectionEntry]:
@@ -168,24 +168,29 @@ def walk_chapters(entries: list[ChapterEntry | SectionEntry]) -> Iterator[Chapte
     return (entry for entry in walk(entries) if isinstance(entry, ChapterEntry))
 
 
-def print_chapter(html: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
+def print_chapter(
+    html: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str], resolved: dict[tuple[str, str], str] | None = None
+) -> str:
     """One page's HTML made fit for the print page.
 
     Ids get the chapter's prefix; links to pages of the print page become
     in-page links; other relative links resolve from the print page's
     address; collapsed <details> are opened. `chapters` maps each printed
-    page's site path ('/about/') to its anchor.
+    page's site path ('/about/') to its anchor. `resolved` remembers link
+    targets already resolved, for the next chapter (pages link to the same
+    few pages many times: the glossary, the help page...).
     """
-    targets: dict[str, str] = {}  # a page links to the same few pages many times (the glossary...)
+    resolved = {} if resolved is None else resolved
+    folder = source_url[: source_url.rfind("/") + 1]  # a relative link resolves against the page's folder
 
     def url(value: str) -> str:
         """rewrite_url(value), resolving each page it links to once."""
         target, _, fragment = value.partition("#")
         if not fragment or not target or target.startswith("?"):
             return rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        if target not in targets:
-            targets[target] = rewrite_url(target, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        new = targets[target]  # '#chapter' for a printed page, else the URL as seen from the print page
+        if (folder, target) not in resolved:
+            resolved[folder, target] = rewrite_url(target, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
+        new = resolved[folder, target]  # '#chapter' for a printed page, else the URL as seen from the print page
         return f"{new}--{fragment}" if new.startswith("#") else f"{new}#{fragment}"
 
     def change(name: str, value: str) -> str:
@@ -248,16 +253,16 @@ def _pages(items: list) -> Iterator[Page]:
             yield item
 
 
-def _entries(items: list, print_page: Page, chapters: dict[str, str]) -> list[ChapterEntry | SectionEntry]:
+def _entries(items: list, print_page: Page, chapters: dict[str, str], resolved: dict[tuple[str, str], str]) -> list[ChapterEntry | SectionEntry]:
     entries: list[ChapterEntry | SectionEntry] = []
     for item in items:
         if isinstance(item, Section):
-            children = _entries(item.children, print_page, chapters)
+            children = _entries(item.children, print_page, chapters, resolved)
             if children:
                 entries.append(SectionEntry(title=item.title, children=children))
         elif isinstance(item, Page) and item is not print_page and item.content:
             anchor = chapters["/" + item.url]
-            html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters)
+            html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters, resolved=resolved)
             # The test Material's content template makes before it adds a title.
             has_title = "<h1" in item.content
             entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=html, has_title=has_title))
