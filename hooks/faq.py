@@ -25,7 +25,6 @@ hooks/channels.py renders: this hook runs before it (see mkdocs.yml).
 
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 import re
@@ -513,19 +512,13 @@ def _check_answer(
         if unknown:
             raise GuideError(shown, f"{where} names the unknown channel '{unknown[0]}'", f"use an id from {CHANNELS_FILE}: {', '.join(channels)}", at)
     words = CHANNEL_MARKER.sub("", answer)
-    if not channels or not _any_contact(tuple(c.contact for c in channels.values())).search(words):
-        return
-    for channel in channels.values():  # which one, for the message
+    for channel in (channels or {}).values():
+        if channel.contact not in words:
+            continue  # the usual case, found without a regex
         typed = re.search(rf"(?<![0-9A-Za-z.]){re.escape(channel.contact)}(?![0-9A-Za-z])", words)
         if typed:
             at = line + words.count("\n", 0, typed.start())
             raise GuideError(shown, f"{where} types the contact '{channel.contact}'", f"write <!-- channel: {channel.id} --> instead, so the number lives in one place", at)
-
-
-@functools.cache
-def _any_contact(contacts: tuple[str, ...]) -> re.Pattern[str]:
-    """Finds any of the contacts typed as in _check_answer, in one search."""
-    return re.compile("|".join(rf"(?<![0-9A-Za-z.]){re.escape(contact)}(?![0-9A-Za-z])" for contact in contacts))
 
 
 class _TextParser(HTMLParser):
