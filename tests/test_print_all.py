@@ -64,6 +64,20 @@ def test_collapsed_details_are_opened() -> None:
     assert soup.details.has_attr("open")
 
 
+def test_a_chapter_keeps_its_markup_byte_for_byte_apart_from_what_changes() -> None:
+    html = (
+        "<p class=note>One<br>two &amp; <a HREF=../rights/#civil-code title='a > b'>rights</a></p>\n"
+        '<details class="tip"><summary>More</summary></details>'
+        "<script>var link = \"<a href='#x'>\";</script>"
+    )
+    printed = print_chapter(html, anchor="about", source_url="about/", print_url="print/", chapters={"/rights/": "rights"})
+    assert printed == (
+        "<p class=note>One<br>two &amp; <a HREF=\"#rights--civil-code\" title='a > b'>rights</a></p>\n"
+        '<details class="tip" open=""><summary>More</summary></details>'
+        "<script>var link = \"<a href='#x'>\";</script>"
+    )
+
+
 def test_anchors_are_the_same_in_both_languages() -> None:
     assert chapter_anchor("check/start.md", ["zh", "en"]) == chapter_anchor("check/start.en.md", ["zh", "en"]) == "check-start"
     assert chapter_anchor("index.md", ["zh", "en"]) == "index"
