@@ -181,8 +181,9 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
     """Bytes on the wire (gzip, headers included) for each page with everything it loads.
 
     Each page opens in a fresh browser context (empty cache); the server
-    counts what it sends, which includes the search worker and the search
-    index that Material fetches in the background on every first visit.
+    counts what it sends, which includes the search worker. The search index
+    waits until a reader opens search (search-on-demand.js): for each home
+    page a second row says what opening search adds.
     """
     from playwright.sync_api import sync_playwright
 
@@ -195,20 +196,27 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
             _load_until_quiet(browser, base + page_path, sent)
             kilobytes = sum(size for _, size in sent) / 1024
             index = sum(size for path, size in sent if path.endswith("search_index.json")) / 1024
-            note = f"search index {index:.0f} KB of it"
+            note = f"search index {index:.0f} KB of it" if index else ""
             if page_path in homes:
                 over = "OVER: " if kilobytes > HOME_BUDGET_KB else ""
-                note = f"{over}budget ≤{HOME_BUDGET_KB} KB (home page); {note}"
+                note = f"{over}budget ≤{HOME_BUDGET_KB} KB (home page)" + (f"; {note}" if note else "")
             rows.append((f"transfer gzip: /{page_path}", f"{kilobytes:.1f} KB in {len(sent)} requests", note))
+            if page_path in homes:
+                sent.clear()
+                _load_until_quiet(browser, base + page_path, sent, open_search=True)
+                added = sum(size for _, size in sent) / 1024 - kilobytes
+                rows.append((f"transfer gzip: /{page_path} + open search", f"+{added:.1f} KB", "the index and the search language files"))
         browser.close()
     return rows
 
 
-def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]]) -> None:
-    """Load a page and wait until the server has sent nothing for 1.5 seconds."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
+def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]], *, open_search: bool = False) -> None:
+    """Load a page (and open search) and wait until the server has sent nothing for 1.5 seconds."""
+    context = browser.new_context(viewport={"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823})
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
+    if open_search:
+        page.locator(".md-search__input").click()
     seen = -1
     while seen != len(sent):
         seen = len(sent)
