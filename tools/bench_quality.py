@@ -9,9 +9,10 @@ Rows for `make bench` (tools/bench.py):
   over tools/bench_build.py);
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
-- Lighthouse (mobile) for each home page and the two heaviest content
+- Lighthouse (mobile) for each home page and the two heaviest reading
   pages of each language (budgets: performance >= 95, accessibility 100,
-  best practices 100, SEO >= 95).
+  best practices 100, SEO >= 95); the whole-guide print pages are scored
+  too, without a budget: they hold all chapters at once, for paper.
 
 A missed budget makes the row's note start with "OVER", and `make bench`
 exit 1. Every page the build produces is measured: no fixed page list.
@@ -229,15 +230,24 @@ def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]], *, op
 # -----------------------------------------------------------------------------
 
 def lighthouse_pages(site: Path) -> list[str]:
-    """Each home page, and the two heaviest content pages of each language."""
+    """Each home page, and the two heaviest reading pages of each language.
+
+    The whole-guide pages (docs/print.md) are left out: they hold every
+    chapter at once, for paper. `whole_guide_pages` lists them apart.
+    """
     homes = home_pages(site)
-    pages = content_pages(site)
+    pages = [page for page in content_pages(site) if page not in whole_guide_pages(site)]
     chosen = list(homes)
     for home in homes:
         candidates = [page for page in pages if page not in homes and language_of(page, homes) == home]
         candidates.sort(key=lambda page: -(site / page / "index.html").stat().st_size)
         chosen += candidates[:2]
     return chosen
+
+
+def whole_guide_pages(site: Path) -> list[str]:
+    """The pages that print the whole guide (hooks/print_all.py fills them)."""
+    return [page for page in content_pages(site) if 'class="print-chapter"' in (site / page / "index.html").read_text(encoding="utf-8")]
 
 
 def lighthouse_scores(site: Path, base: str) -> list[Row]:
@@ -247,6 +257,9 @@ def lighthouse_scores(site: Path, base: str) -> list[Row]:
     for page_path in lighthouse_pages(site):
         scores = run_lighthouse(base + page_path)
         rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), _lighthouse_note(scores)))
+    for page_path in whole_guide_pages(site):
+        scores = run_lighthouse(base + page_path)
+        rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), "no budget: every chapter on one page, made for paper"))
     return rows
 
 
