@@ -31,6 +31,10 @@ RUN_AXE = """async () => {
   // Let transitions end first (search results fade in): mid-fade colours are not what readers read.
   const running = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
   await Promise.all(running.map(a => a.finished.catch(() => null)));
+  // Parts far from the screen are drawn only when a reader scrolls near them
+  // (content-visibility: auto on the whole-guide page): draw them all, or axe
+  // cannot work out their colours.
+  for (const el of document.querySelectorAll(".print-chapter")) el.style.contentVisibility = "visible";
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
