@@ -9,9 +9,10 @@ Rows for `make bench` (tools/bench.py):
   over tools/bench_build.py);
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
-- Lighthouse (mobile) for each home page and the two heaviest content
+- Lighthouse (mobile) for each home page and the two heaviest reading
   pages of each language (budgets: performance >= 95, accessibility 100,
-  best practices 100, SEO >= 95).
+  best practices 100, SEO >= 95); the whole-guide print pages are scored
+  too, without a budget: they hold all chapters at once, for paper.
 
 A missed budget makes the row's note start with "OVER", and `make bench`
 exit 1. Every page the build produces is measured: no fixed page list.
@@ -181,8 +182,9 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
     """Bytes on the wire (gzip, headers included) for each page with everything it loads.
 
     Each page opens in a fresh browser context (empty cache); the server
-    counts what it sends, which includes the search worker and the search
-    index that Material fetches in the background on every first visit.
+    counts what it sends, which includes the search worker. The search index
+    waits until a reader opens search (search-on-demand.js): for each home
+    page a second row says what opening search adds.
     """
     from playwright.sync_api import sync_playwright
 
@@ -195,20 +197,27 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
             _load_until_quiet(browser, base + page_path, sent)
             kilobytes = sum(size for _, size in sent) / 1024
             index = sum(size for path, size in sent if path.endswith("search_index.json")) / 1024
-            note = f"search index {index:.0f} KB of it"
+            note = f"search index {index:.0f} KB of it" if index else ""
             if page_path in homes:
                 over = "OVER: " if kilobytes > HOME_BUDGET_KB else ""
-                note = f"{over}budget ≤{HOME_BUDGET_KB} KB (home page); {note}"
+                note = f"{over}budget ≤{HOME_BUDGET_KB} KB (home page)" + (f"; {note}" if note else "")
             rows.append((f"transfer gzip: /{page_path}", f"{kilobytes:.1f} KB in {len(sent)} requests", note))
+            if page_path in homes:
+                sent.clear()
+                _load_until_quiet(browser, base + page_path, sent, open_search=True)
+                added = sum(size for _, size in sent) / 1024 - kilobytes
+                rows.append((f"transfer gzip: /{page_path} + open search", f"+{added:.1f} KB", "the index and the search language files"))
         browser.close()
     return rows
 
 
-def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]]) -> None:
-    """Load a page and wait until the server has sent nothing for 1.5 seconds."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
+def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]], *, open_search: bool = False) -> None:
+    """Load a page (and open search) and wait until the server has sent nothing for 1.5 seconds."""
+    context = browser.new_context(viewport={"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823})
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
+    if open_search:
+        page.locator(".md-search__input").click()
     seen = -1
     while seen != len(sent):
         seen = len(sent)
@@ -221,15 +230,24 @@ def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]]) -> No
 # -----------------------------------------------------------------------------
 
 def lighthouse_pages(site: Path) -> list[str]:
-    """Each home page, and the two heaviest content pages of each language."""
+    """Each home page, and the two heaviest reading pages of each language.
+
+    The whole-guide pages (docs/print.md) are left out: they hold every
+    chapter at once, for paper. `whole_guide_pages` lists them apart.
+    """
     homes = home_pages(site)
-    pages = content_pages(site)
+    pages = [page for page in content_pages(site) if page not in whole_guide_pages(site)]
     chosen = list(homes)
     for home in homes:
         candidates = [page for page in pages if page not in homes and language_of(page, homes) == home]
         candidates.sort(key=lambda page: -(site / page / "index.html").stat().st_size)
         chosen += candidates[:2]
     return chosen
+
+
+def whole_guide_pages(site: Path) -> list[str]:
+    """The pages that print the whole guide (hooks/print_all.py fills them)."""
+    return [page for page in content_pages(site) if 'class="print-chapter"' in (site / page / "index.html").read_text(encoding="utf-8")]
 
 
 def lighthouse_scores(site: Path, base: str) -> list[Row]:
@@ -239,6 +257,9 @@ def lighthouse_scores(site: Path, base: str) -> list[Row]:
     for page_path in lighthouse_pages(site):
         scores = run_lighthouse(base + page_path)
         rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), _lighthouse_note(scores)))
+    for page_path in whole_guide_pages(site):
+        scores = run_lighthouse(base + page_path)
+        rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), "no budget: every chapter on one page, made for paper"))
     return rows
 
 

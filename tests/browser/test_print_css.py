@@ -117,3 +117,20 @@ def test_chinese_is_printed_in_the_simplified_chinese_face(browser, served_site:
         # Named before any generic family, and never a Japanese face.
         assert '"Noto Sans CJK SC"' in faces and faces.index('"Noto Sans CJK SC"') < faces.index("sans-serif")
         assert not [face for face in faces if "JP" in face]
+
+
+@pytest.mark.parametrize("path", ["print/", "en/print/"])
+def test_whole_guide_contents_jump_to_each_chapter_on_screen(browser, served_site: str, path: str) -> None:
+    # Chapters far from the screen are laid out only when they come near
+    # (content-visibility): a jump must still land on the chapter's title.
+    with open_tab(browser) as (page, _):
+        page.set_viewport_size({"width": 412, "height": 823})
+        page.goto(served_site + path)
+        anchors = page.eval_on_selector_all(".print-contents a", "links => links.map(a => a.getAttribute('href'))")
+        assert len(anchors) > 10
+        for anchor in [anchors[-1], anchors[len(anchors) // 2], anchors[1]]:
+            page.click(f".print-contents a[href='{anchor}']")
+            page.wait_for_timeout(300)
+            top = page.eval_on_selector(f"{anchor} h1", "h => h.getBoundingClientRect().top")
+            assert 0 <= top < 300, f"{anchor}: its title is {top:.0f} px from the top of the screen"
+
