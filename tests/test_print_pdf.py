@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from pypdf.generic import NameObject
 
+from build_dist import MARGIN
 from channels import load_channels
 from tests.conftest import ROOT
 
@@ -91,3 +94,76 @@ def test_every_sheet_is_numbered_and_the_pdf_is_tagged_a4(pdf, lang: str) -> Non
     for number in (1, pages):
         sheet = _poppler("pdftotext", "-f", str(number), "-l", str(number), str(pdf(lang)), "-")
         assert f"{number} / {pages}" in sheet or f"{number}/{pages}" in _squeeze(sheet), sheet[-200:]
+
+
+# -----------------------------------------------------------------------------
+# Links that land, sheets that are used
+# -----------------------------------------------------------------------------
+
+def _named(value) -> str:
+    """A destination's name as the PDF writes it: a name object (/x) or a string."""
+    return value.removeprefix("/") if isinstance(value, NameObject) else str(value)
+
+
+def _internal_links(reader: PdfReader) -> list[tuple[int, str]]:
+    """(sheet number, destination name) of every link within the PDF."""
+    links: list[tuple[int, str]] = []
+    for number, sheet in enumerate(reader.pages, start=1):
+        for annotation in sheet.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            destination = annotation.get("/Dest", action.get("/D") if action.get("/S") == "/GoTo" else None)
+            if destination is not None:
+                links.append((number, _named(destination)))
+    return links
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_link_within_the_pdf_lands_on_something_printed(pdf, lang: str) -> None:
+    """A viewer jumps to a named destination; chromium writes one only for
+    what it printed. A link to a part that paper does not show (a decision
+    tree's on-screen views) would go nowhere."""
+    reader = PdfReader(pdf(lang))
+    destinations = {_named(name) for name in reader.named_destinations}
+    links = _internal_links(reader)
+    assert len(links) > 100, "the contents, cross references and tree steps are links"
+    dead = sorted({f"sheet {number}: #{name}" for number, name in links if name not in destinations})
+    assert dead == [], f"{len(dead)} links to nothing printed:\n" + "\n".join(dead)
+
+
+def _fill(pdf_path: Path, sheet: int) -> float:
+    """How far down its text area the text of a sheet reaches, 0 to 1 (the page number below it left out)."""
+    document = ElementTree.fromstring(_poppler("pdftotext", "-bbox", "-f", str(sheet), "-l", str(sheet), str(pdf_path), "-"))
+    page = document.find(".//{*}page")
+    top, bottom = _mm(MARGIN["top"]), float(page.get("height")) - _mm(MARGIN["bottom"])
+    lowest = max((float(word.get("yMax")) for word in page.findall(".//{*}word") if float(word.get("yMin")) < bottom), default=top)
+    return (lowest - top) / (bottom - top)
+
+
+def _mm(length: str) -> float:
+    return float(length.removesuffix("mm")) * 72 / 25.4
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_decision_trees_print_on_well_used_sheets(pdf, offline_dir: Path, lang: str) -> None:
+    """Each tree chapter's printed flow runs on from sheet to sheet: no step
+    pushed whole onto a fresh sheet, leaving most of the one before blank.
+    Only a chapter's last sheet may end early (the next starts a new one)."""
+    reader = PdfReader(pdf(lang))
+    where = {_named(name): reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+    page = BeautifulSoup((offline_dir / PDFS[lang][1]).read_text(encoding="utf-8"), "html.parser")
+    chapters = [link["href"].removeprefix("#") for link in page.select(".print-contents a")]
+    trees = [anchor for anchor in chapters if anchor.startswith("check-")]
+    assert trees, "the trees are chapters of the PDF"
+    half_empty = []
+    starts = [where[anchor] for anchor in chapters] + [len(reader.pages) + 1]
+    for anchor in trees:
+        last = starts[chapters.index(anchor) + 1] - 1
+        for sheet in range(where[anchor], last):
+            fill = _fill(pdf(lang), sheet)
+            if fill < 0.5:
+                half_empty.append(f"sheet {sheet} ({anchor}): text ends {fill:.0%} of the way down")
+    assert half_empty == [], "\n".join(half_empty)

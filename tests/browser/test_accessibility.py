@@ -31,6 +31,10 @@ RUN_AXE = """async () => {
   // Let transitions end first (search results fade in): mid-fade colours are not what readers read.
   const running = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
   await Promise.all(running.map(a => a.finished.catch(() => null)));
+  // Parts far from the screen are drawn only when a reader scrolls near them
+  // (content-visibility: auto on the whole-guide page): draw them all, or axe
+  // cannot work out their colours.
+  for (const el of document.querySelectorAll(".print-chapter")) el.style.contentVisibility = "visible";
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
@@ -53,9 +57,26 @@ UNREACHED = """(root) => [...(root ? document.getElementById(root) : document).q
   .map(a => a.outerHTML.slice(0, 160))"""
 
 # Parts of a page that in-page links reveal (decision-tree questions and
-# outcomes shown with :target): ids of link targets hidden at first.
-HIDDEN_TARGETS = """() => [...new Set([...document.querySelectorAll('a[href^="#"]')].map(a => decodeURIComponent(a.hash.slice(1))))]
-  .filter(id => { const el = id && document.getElementById(id); return el && !el.checkVisibility(); })"""
+# outcomes shown with :target): ids of link targets hidden at first that a
+# reader reaches by following links, from the links on screen on. A link that
+# is never on screen (the printed flow's "go to 4") reveals nothing.
+HIDDEN_TARGETS = """() => {
+  const hidden = new Set();
+  let links = [...document.querySelectorAll('a[href^="#"]')].filter(a => a.checkVisibility());
+  while (links.length) {
+    const next = [];
+    for (const a of links) {
+      const id = decodeURIComponent(a.hash.slice(1));
+      const target = id && document.getElementById(id);
+      if (target && !target.checkVisibility() && !hidden.has(target)) {
+        hidden.add(target);
+        next.push(...target.querySelectorAll('a[href^="#"]'));
+      }
+    }
+    links = next;
+  }
+  return [...hidden].map(target => target.id);
+}"""
 
 
 def _served_pages(site: Path) -> list[str]:
