@@ -12,8 +12,9 @@ On every other page the FIRST linkable occurrence of each term becomes
 Why a plain link with a title, and not a popover or <details>: it works with
 no JavaScript at all. A tap or Enter follows the link to the entry (its
 anchor = the term id), where the definition is; the browser shows the title
-on hover; with JavaScript, Material's `content.tooltips` turns the title into
-a tooltip on hover and on keyboard focus. A <details> cannot sit inside a
+on hover, and glossary.css shows it under a term with keyboard focus (not
+Material's `content.tooltips`: it sets up every term's tooltip as a page
+loads, too much work for a phone on the long pages). A <details> cannot sit inside a
 sentence, and popover text would leak into the page's visible text and the
 search index. In print, the page ends with the definitions of the terms it
 links (partials/glossary-print.html, shown only by the print stylesheet).
