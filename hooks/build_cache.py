@@ -15,6 +15,14 @@ template file, and Jinja checks it against a checksum of the template's
 current source before each use: an edited template is compiled afresh. Without
 it every build compiled each template again (~150 ms per language).
 
+A second thing is kept: each data file's parsed YAML, keyed by the file's path
+and its exact text (`by_content`). Parsing depends on nothing but that text,
+so the entry can never be stale: an edited file has a new text and is parsed
+afresh, and the old entry is dropped (one entry per file). The two language
+builds and every `mkdocs serve` rebuild share it, so the zh and en builds no
+longer parse the same files twice. The parsed data is only ever read, never
+changed: the loaders build their own objects from it.
+
     channels = build_cache.once(("channels", str(path)), lambda: load_channels(path))
     env = build_cache.theme_env(config)
 """
@@ -31,6 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 T = TypeVar("T")
 
 _ENTRIES: dict[Hashable, Any] = {}
+_BY_CONTENT: dict[Hashable, tuple[str, Any]] = {}
 
 
 def reset() -> None:
@@ -47,6 +56,18 @@ def once(key: Hashable, make: Callable[[], T]) -> T:
     if key not in _ENTRIES:
         _ENTRIES[key] = make()
     return _ENTRIES[key]
+
+
+def by_content(key: Hashable, content: str, make: Callable[[], T]) -> T:
+    """make()'s result for this content, kept across builds until the content changes.
+
+    For work that depends on nothing but `content` (parsing a file's text);
+    key names the file. A failure is not remembered.
+    """
+    kept = _BY_CONTENT.get(key)
+    if kept is None or kept[0] != content:
+        kept = _BY_CONTENT[key] = (content, make())
+    return kept[1]
 
 
 def theme_env(config: MkDocsConfig) -> Environment:

@@ -95,6 +95,10 @@ _MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
 _ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 _URL_ATTRIBUTES = ("href", "src")
 _REWRITTEN = frozenset({"id", *_ID_REFERENCES, *_URL_ATTRIBUTES})
+# A tag with one of those attributes holds its name then '=': tags without it
+# (most of them: <p>, <span class="...">, an icon's <path d="...">) skip the
+# attribute parser. Matches inside other names ("data-id=") only cost a parse.
+_MAY_REWRITE = re.compile("(?:" + "|".join(sorted(_REWRITTEN, key=len, reverse=True)) + r")\s*=", re.IGNORECASE)
 
 
 @dataclass
@@ -205,7 +209,7 @@ def print_chapter(
         tag = parts[index]
         if not is_start_tag(tag):
             continue
-        if "=" in tag:
+        if "=" in tag and _MAY_REWRITE.search(tag):
             tag = rewrite_attributes(tag, _REWRITTEN, change)
         if tag[1] in "dD" and tag_name(tag) == "details" and "open" not in attribute_names(tag):
             tag = add_attribute(tag, "open")

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+import build_cache
 from build_errors import GuideError
 
 
@@ -62,5 +63,12 @@ def parse_yaml(text: str, path: str) -> Any:
 
 
 def load_yaml(path: Path, shown_as: str | None = None) -> Any:
-    """Read and parse a data file; shown_as is how errors name it (relative path)."""
-    return parse_yaml(path.read_text(encoding="utf-8"), shown_as or str(path))
+    """Read and parse a data file; shown_as is how errors name it (relative path).
+
+    A file whose text has not changed since it was last parsed (the other
+    language's build, the previous `mkdocs serve` rebuild) is not parsed
+    again: see build_cache.by_content. Treat the result as read-only.
+    """
+    text = path.read_text(encoding="utf-8")
+    shown = shown_as or str(path)
+    return build_cache.by_content(("yaml", str(path.resolve()), shown), text, lambda: parse_yaml(text, shown))

@@ -78,3 +78,31 @@ def test_the_built_site_keeps_each_language_to_itself(site_dir: Path) -> None:
     assert CHANNEL[0] in zh and CHANNEL[1] not in zh
     assert CHANNEL[1] in en and CHANNEL[0] not in en
     assert "Last reviewed" in en and "最后审核" not in en
+
+
+def test_a_data_file_is_parsed_again_whenever_its_text_changes(tmp_path: Path) -> None:
+    """Parsed YAML is kept across builds, keyed by the file's exact text: an edit is always seen.
+
+    The edits keep the size and restore the modification time, so a cache keyed
+    by (mtime, size) would miss them; a broken edit fails, and so does the
+    same broken text again (a failure is never kept).
+    """
+    import os
+
+    from build_errors import GuideError
+    from yaml_source import load_yaml
+
+    path = tmp_path / "channels.yml"
+    path.write_text("name: 热线一\n", encoding="utf-8")
+    stamp = path.stat().st_mtime_ns
+    assert load_yaml(path, "data/channels.yml") == {"name": "热线一"}
+    assert load_yaml(path, "data/channels.yml") == {"name": "热线一"}
+    for text, expected in (("name: 热线二\n", {"name": "热线二"}), ("name: 热线一\n", {"name": "热线一"})):
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(stamp, stamp))
+        assert load_yaml(path, "data/channels.yml") == expected, "an edited data file was not read again"
+    path.write_text("name: [热线一\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(GuideError) as error:
+            load_yaml(path, "data/channels.yml")
+        assert error.value.args and "data/channels.yml" in str(error.value)
