@@ -9,11 +9,15 @@ So every hook that reads from here calls `reset()` in its on_config (the first
 event of every build; several resets before the first page are harmless), and
 anything that depends on the language has the language in its key.
 
-One thing is kept from build to build: the templates' compiled code (Jinja's
-own bytecode cache, in memory). It holds no data and no output, one entry per
-template file, and Jinja checks it against a checksum of the template's
-current source before each use: an edited template is compiled afresh. Without
-it every build compiled each template again (~150 ms per language).
+One thing is kept from build to build, and between processes: the templates'
+compiled code (Jinja's own FileSystemBytecodeCache, in Jinja's per-user folder
+under the temp directory, where jieba keeps its dictionary cache too). It holds
+no data and no output, one file per template, and Jinja checks it against a
+checksum of the template's current source before each use: an edited template
+is compiled afresh. Without it every build compiled each template again
+(~150 ms per language in the hooks alone); now only the first build on a
+machine does. Jinja writes each file whole before it takes its place, so
+parallel builds (the test suite) cannot read a half-written one.
 
 A second thing is kept: each data file's parsed YAML, keyed by the file's path
 and its exact text (`by_content`). Parsing depends on nothing but that text,
@@ -32,8 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 
 T = TypeVar("T")
@@ -82,30 +85,6 @@ def theme_env(config: MkDocsConfig) -> Environment:
     return once(("theme-env", id(config.theme), language), lambda: _with_compiled(config.theme.get_env()))
 
 
-class CompiledTemplates(BytecodeCache):
-    """Jinja's bytecode cache kept in memory: template key -> compiled code.
-
-    Jinja stores the source's checksum with the code and drops code whose
-    template has changed since (jinja2.bccache.Bucket.load_bytecode).
-    """
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.code.clear()
-
-
-_COMPILED = CompiledTemplates()
-
-
 def _with_compiled(env: Environment) -> Environment:
-    env.bytecode_cache = _COMPILED
+    env.bytecode_cache = FileSystemBytecodeCache()  # Jinja's folder under the temp directory, made on first use
     return env
