@@ -25,7 +25,9 @@ so the entry can never be stale: an edited file has a new text and is parsed
 afresh, and the old entry is dropped (one entry per file). The two language
 builds and every `mkdocs serve` rebuild share it, so the zh and en builds no
 longer parse the same files twice. The parsed data is only ever read, never
-changed: the loaders build their own objects from it.
+changed: the loaders build their own objects from it. The decision trees use
+it the same way for their checks, keyed by the full text of every file those
+checks read (hooks/decision_tree.py).
 
     channels = build_cache.once(("channels", str(path)), lambda: load_channels(path))
     env = build_cache.theme_env(config)
