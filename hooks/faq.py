@@ -25,6 +25,7 @@ hooks/channels.py renders: this hook runs before it (see mkdocs.yml).
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import json
 import posixpath
@@ -325,6 +326,7 @@ def code_spans(markdown: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=4096)  # pure: pages link to the same few targets (relpath asks the OS for the cwd)
 def relative_link(target: str, page_dir: str) -> str:
     """A docs-root link ('rights.md#x') as seen from a page in page_dir."""
     path, hash_, anchor = target.partition("#")
@@ -433,10 +435,23 @@ def _faq(config: MkDocsConfig) -> Faq:
     shown = str(config.extra.get("faq_file", FAQ_FILE))
     if not path.is_file():
         raise GuideError(shown, "the FAQ file does not exist, but a page has an FAQ marker", "create it, or set extra.faq_file in mkdocs.yml")
-    return build_cache.once(
-        ("faq", str(path)),
-        lambda: load_faq(path, shown=shown, languages=_languages(config), docs_dir=Path(config.docs_dir), channels=_channels(config)),
-    )
+    languages, docs_dir = _languages(config), Path(config.docs_dir)
+    key = ("faq", str(path), str(docs_dir), tuple(languages))
+    # Loaded once for every build that reads the same inputs: the zh and en
+    # builds, and `mkdocs serve` rebuilds that changed none of them.
+    channels_file = Path(config.config_file_path).parent / CHANNELS_FILE
+    return build_cache.once(key, lambda: build_cache.by_content(
+        key,
+        _input_text(path, channels_file, docs_dir),
+        lambda: load_faq(path, shown=shown, languages=languages, docs_dir=docs_dir, channels=_channels(config)),
+    ))
+
+
+def _input_text(faq_file: Path, channels_file: Path, docs_dir: Path) -> str:
+    """What load_faq reads: the FAQ and channel files in full, and which guide
+    files exist (answers and topics may name any of them)."""
+    texts = [path.read_text(encoding="utf-8") if path.is_file() else "" for path in (faq_file, channels_file)]
+    return "\0".join([*texts, *sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())])
 
 
 def _faq_page(config: MkDocsConfig, files: Files) -> str | None:

@@ -16,6 +16,7 @@ CHANNEL_EDITED = ("心理援助热线改名了", "Renamed psychological hotline"
 REVIEW_LABEL = ('"Last reviewed"', '"Checked on"')
 TREE_INTRO = ("回答几个简单的问题，看看你现在该做什么。", "改过的开场白：回答几个问题。")
 # A heading a tree outcome links to ("read more" shows the heading's words).
+FAQ_QUESTION = ("q: Will I go to prison if I can't pay?", "q: Can owing money put me in prison?")
 LINKED_HEADING = ("## In an emergency { #emergency }", "## When it cannot wait { #emergency }")
 
 
@@ -49,6 +50,7 @@ def two_builds(project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     _edit(project_copy / "overrides" / "partials" / "page-review.md.html", *REVIEW_LABEL)
     _edit(project_copy / "data" / "trees" / "what-is-happening.yml", *TREE_INTRO)
     _edit(project_copy / "docs" / "wellbeing.en.md", *LINKED_HEADING)
+    _edit(project_copy / "data" / "faq.yml", *FAQ_QUESTION)
     _build_in_process(project_copy, second)
     return first, second
 
@@ -61,6 +63,7 @@ def test_the_next_build_in_the_same_process_shows_every_edit(two_builds: tuple[P
         assert new in html and old not in html, f"{page}: the channel's old name survived the rebuild"
     assert TREE_INTRO[1] in _page(second, "check/what-is-happening"), "the tree was not read again"
     assert "When it cannot wait" in _page(second, "en/check/what-is-happening"), "the tree's link kept the page's old heading"
+    assert "Can owing money put me in prison?" in _page(second, "en/faq"), "the FAQ was not read again"
     en_page = _page(second, "en/wellbeing")
     assert "<p>Checked on: <time" in en_page and "Last reviewed" not in en_page, "the edited template was not compiled again"
 
