@@ -113,3 +113,68 @@ def test_a_data_file_is_parsed_again_whenever_its_text_changes(tmp_path: Path) -
         with pytest.raises(GuideError) as error:
             load_yaml(path, "data/channels.yml")
         assert error.value.args and "data/channels.yml" in str(error.value)
+
+
+# -----------------------------------------------------------------------------
+# Parsed data kept on disk for the next process (build_cache.on_disk)
+# -----------------------------------------------------------------------------
+
+@pytest.fixture()
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_a_kept_result_is_used_until_its_content_or_code_changes(private_temp: Path) -> None:
+    import build_cache
+
+    made: list[str] = []
+
+    def make(value: str) -> dict[str, str]:
+        made.append(value)
+        return {"parsed": value}
+
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 1", "v1", lambda: make("first")) == {"parsed": "first"}
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 1", "v1", lambda: make("again")) == {"parsed": "first"}
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 2", "v1", lambda: make("edited")) == {"parsed": "edited"}
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 2", "v2", lambda: make("new code")) == {"parsed": "new code"}
+    assert made == ["first", "edited", "new code"]
+    entries = list(private_temp.glob("debt-guide-cache-*/yaml-*.pickle"))
+    assert len(entries) == 1, "one entry per file, replaced when it changes"
+
+
+def test_a_damaged_entry_is_made_again(private_temp: Path) -> None:
+    import build_cache
+
+    build_cache.on_disk("yaml", "data/x.yml", "a: 1", "v1", lambda: "good")
+    (entry,) = private_temp.glob("debt-guide-cache-*/yaml-*.pickle")
+    entry.write_bytes(b"\x80not a pickle")
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 1", "v1", lambda: "made again") == "made again"
+
+
+def test_a_folder_that_is_not_privately_ours_is_not_used(private_temp: Path) -> None:
+    import os
+
+    import build_cache
+
+    folder = private_temp / f"debt-guide-cache-{os.getuid()}"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    assert build_cache.on_disk("yaml", "data/x.yml", "a: 1", "v1", lambda: "made") == "made"
+    assert not list(folder.iterdir()), "nothing written where others could change it"
+
+
+def test_lines_survive_the_disk(private_temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import build_cache
+    import yaml_source
+    from yaml_source import load_yaml
+
+    data = tmp_path / "terms.yml"
+    data.write_text("terms:\n  - id: a\n    zh: 甲\n", encoding="utf-8")
+    load_yaml(data, "data/terms.yml")
+    build_cache._BY_CONTENT.clear()  # as a new process starts: only the disk remembers
+    monkeypatch.setattr(yaml_source, "parse_yaml", lambda *_: pytest.fail("parsed again"))
+    again = load_yaml(data, "data/terms.yml")
+    assert again["terms"][0].line == 2 and again["terms"][0].line_of("zh") == 3
