@@ -192,7 +192,7 @@ def print_chapter(
     resolved = {} if resolved is None else resolved
     folder = source_url[: source_url.rfind("/") + 1]  # a relative link resolves against the page's folder
     parts = tokens(html)
-    redirects = omit_for_print(parts)
+    redirects = omit_for_print(parts) if "data-print-omit" in html else {}
 
     def url(value: str) -> str:
         """rewrite_url(value), resolving each page it links to once."""
@@ -241,13 +241,15 @@ def omit_for_print(parts: list[str]) -> dict[str, str]:
             index += 2
             continue
         name, depth, end = tag_name(tag), 0, index
+        opening, closing = f"<{name}", f"</{name}"
         for end in range(index, len(parts), 2):
             token = parts[end]
             if "data-print-as" in token and is_start_tag(token):
                 element_id, instead = attribute(token, "id"), attribute(token, "data-print-as")
                 if element_id and instead:
                     redirects[element_id] = instead
-            if token[:2].lower() in (f"<{name[0]}", f"</") and tag_name(token) == name:
+            start = token[: len(closing)].lower()
+            if (start.startswith(opening) or start == closing) and tag_name(token) == name:
                 depth += 1 if is_start_tag(token) else -1
                 if depth == 0:
                     break
