@@ -34,8 +34,8 @@ A third thing is kept between processes: each data file's parsed YAML
 with mode 0700 and checked before use, as Jinja checks its own folder): one
 entry per file, holding a hash of the file's text and of the loader's own
 source, so an edited file or an edited loader is parsed afresh (and its entry
-replaced). It saves ~40 ms of
-parsing in every new process (`make build`, each test build, the bench).
+replaced). It saves ~40 ms of parsing in every new process (`make build`,
+each test build, the bench).
 
     channels = build_cache.once(("channels", str(path)), lambda: load_channels(path))
     env = build_cache.theme_env(config)
@@ -127,7 +127,10 @@ def theme_env(config: MkDocsConfig) -> Environment:
 
 
 def _with_compiled(env: Environment) -> Environment:
-    env.bytecode_cache = FileSystemBytecodeCache()  # Jinja's folder under the temp directory, made on first use
+    try:
+        env.bytecode_cache = FileSystemBytecodeCache()  # Jinja's folder under the temp directory, made on first use
+    except RuntimeError:  # Jinja found that folder not safely ours: compile every time instead
+        env.bytecode_cache = None
     return env
 
 
