@@ -76,6 +76,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     trees = _checked_trees(config)
     page_info = _page_reader(config)
 
+    @functools.cache  # outcomes link to the same few pages, and the lookup is slow
     def url_of(page_name: str) -> str:
         target = files.get_file_from_path(page_name)
         if target is None:
