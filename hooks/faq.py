@@ -87,10 +87,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     # The answers' plain text for the JSON-LD is read from the page itself:
     # MkDocs has just converted them, so they are not converted a second time.
+    # An answer reads the same on every page that shows it (only its links'
+    # addresses differ), so each is read from the first page that has it.
     shown = _shown(config).get(page.file.src_uri)
     if shown:
         language = page_language(page)
-        answers = answer_texts(html, {q.id for q in shown})
+        answers = build_cache.once(("faq-answer-texts", language), dict)
+        unread = {q.id for q in shown if q.id not in answers}
+        if unread:
+            answers.update(answer_texts(html, unread))
         missing = [q.id for q in shown if q.id not in answers]
         if missing:
             raise GuideError(f"docs/{page.file.src_uri}", f"the answer to '{missing[0]}' is not on the rendered page", f"keep its <details> and heading id as {ITEMS_TEMPLATE} writes them")
