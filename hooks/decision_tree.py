@@ -76,6 +76,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     trees = _checked_trees(config)
     page_info = _page_reader(config)
 
+    @functools.cache  # outcomes link to the same few pages, and the lookup is slow
     def url_of(page_name: str) -> str:
         target = files.get_file_from_path(page_name)
         if target is None:
@@ -190,20 +191,36 @@ def _directory(channels: dict[str, Channel]) -> DirectoryLookup:
 
 
 def _page_reader(config: MkDocsConfig) -> PageReader:
-    """One page reader per build: the trees' checks and their links read each page once."""
-    _, default = site_languages(config)
-    docs_dir = Path(config.docs_dir)
-    return build_cache.once(("tree-pages", str(docs_dir)), lambda: page_reader(docs_dir, default, site_channels(config)))
+    """The page reader the trees were checked with: each guide page is read once."""
+    return _checked(config)[1]
 
 
 def _checked_trees(config: MkDocsConfig) -> dict[str, Tree]:
-    """The site's trees, loaded and checked once per build."""
+    """The site's trees, loaded and checked."""
+    return _checked(config)[0]
+
+
+def _checked(config: MkDocsConfig) -> tuple[dict[str, Tree], PageReader]:
+    """The checked trees and their page reader, made once for all the builds
+    that see the same input files (the zh and en builds, and `mkdocs serve`
+    rebuilds that changed none of them: see build_cache.by_content)."""
     languages, default = site_languages(config)
-    docs_dir = Path(config.docs_dir)
-    return build_cache.once(
-        ("trees", str(_root(config)), str(docs_dir), languages),
-        lambda: load_checked_trees(_root(config), docs_dir, languages, default, site_channels(config), _page_reader(config)),
-    )
+    root, docs_dir = _root(config), Path(config.docs_dir)
+
+    def make() -> tuple[dict[str, Tree], PageReader]:
+        channels = site_channels(config)
+        reader = page_reader(docs_dir, default, channels)
+        return load_checked_trees(root, docs_dir, languages, default, channels, reader), reader
+
+    key = ("trees", str(root), str(docs_dir), languages, default)
+    return build_cache.once(key, lambda: build_cache.by_content(key, _input_text(root, docs_dir), make))
+
+
+def _input_text(root: Path, docs_dir: Path) -> str:
+    """Every file the trees' checks and links read, named and in full: the
+    tree files, the channels and the guide pages."""
+    paths = [*sorted((root / TREES_DIR).glob("*.yml")), root / CHANNELS_FILE, *sorted(docs_dir.rglob("*.md"))]
+    return "\0".join(f"{path}\0{path.read_text(encoding='utf-8')}" for path in paths if path.is_file())
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -25,15 +25,16 @@ hooks/channels.py renders: this hook runs before it (see mkdocs.yml).
 
 from __future__ import annotations
 
+import functools
+import html as html_lib
 import json
 import posixpath
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import markdown as markdown_lib
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -42,6 +43,7 @@ from mkdocs.structure.pages import Page
 import build_cache
 from build_errors import GuideError
 from channels import CHANNELS_FILE, MARKER as CHANNEL_MARKER, Channel, front_matter_lines, page_language, site_channels
+from html_tokens import attribute, is_start_tag, tag_name, tokens
 from yaml_source import load_yaml
 
 FAQ_FILE = "data/faq.yml"
@@ -78,11 +80,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page_path=_default_path(page.file.src_uri, _languages(config)),
     )
     if rendered.shown:
-        answers = _plain_answers(config, faq, language)
-        page.meta["faq_jsonld"] = faq_jsonld(
-            [(q.texts[language].question, answers[q.id]) for q in rendered.shown], language
-        )
+        _shown(config)[page.file.src_uri] = rendered.shown
     return rendered.markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # The answers' plain text for the JSON-LD is read from the page itself:
+    # MkDocs has just converted them, so they are not converted a second time.
+    shown = _shown(config).get(page.file.src_uri)
+    if shown:
+        language = page_language(page)
+        answers = answer_texts(html, {q.id for q in shown})
+        missing = [q.id for q in shown if q.id not in answers]
+        if missing:
+            raise GuideError(f"docs/{page.file.src_uri}", f"the answer to '{missing[0]}' is not on the rendered page", f"keep its <details> and heading id as {ITEMS_TEMPLATE} writes them")
+        page.meta["faq_jsonld"] = faq_jsonld([(q.texts[language].question, answers[q.id]) for q in shown], language)
+    return None
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -220,6 +233,10 @@ INDEX_MARKER = re.compile(r"<!--\s*faq-index\s*-->")
 _FENCED = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=[\"']([\w-]+)[\"']")
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SKIPPED = frozenset({"script", "style"})
+_BLOCKS = frozenset({"p", "br", "li", "ul", "ol", "div", "table", "tr", "td", "th", "blockquote", "pre", "details", "summary",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd"})
 
 
 @dataclass(frozen=True)
@@ -309,6 +326,7 @@ def code_spans(markdown: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=4096)  # pure: pages link to the same few targets (relpath asks the OS for the cwd)
 def relative_link(target: str, page_dir: str) -> str:
     """A docs-root link ('rights.md#x') as seen from a page in page_dir."""
     path, hash_, anchor = target.partition("#")
@@ -346,22 +364,62 @@ def script_safe_json(data: Any) -> str:
     return text
 
 
-def channel_text(markdown: str, channels: dict[str, Channel], language: str) -> str:
-    """Channel markers as plain words ('name number'), for text outside the page."""
+def answer_texts(html: str, ids: Collection[str]) -> dict[str, str]:
+    """The plain text of each FAQ answer on a rendered page, by question id.
 
-    def replace(match: re.Match[str]) -> str:
-        ids = match.group(2).split()
-        return "; ".join(f"{channels[c].texts[language]['name']} {channels[c].contact}" for c in ids if c in channels)
-
-    return CHANNEL_MARKER.sub(replace, markdown)
+    An answer is what a <details> holds after its <summary>, when a heading
+    in that summary has one of the ids (the items template's shape).
+    """
+    first, last = html.find("<details"), html.rfind("</details>")
+    if first == -1 or last == -1:
+        return {}
+    parts = tokens(html[first : last + len("</details>")])  # the rest of the page holds no item
+    answers: dict[str, str] = {}
+    open_details: list[list[Any]] = []  # per open <details>: [question id or None, where its answer starts]
+    in_summary = False
+    for index in range(1, len(parts), 2):
+        token = parts[index]
+        if token[0] != "<" or token[2 if token[1] == "/" else 1] not in "dDsShH":
+            continue  # a cheap test first: only details, summary and headings matter here
+        name = tag_name(token)
+        if name == "details":
+            if is_start_tag(token):
+                open_details.append([None, None])
+            elif open_details:
+                question, start = open_details.pop()
+                if question is not None and start is not None:
+                    answers[question] = _words(parts[start:index])
+        elif name == "summary":
+            in_summary = is_start_tag(token)
+            if not in_summary and open_details and open_details[-1][0] is not None:
+                open_details[-1][1] = index + 1
+        elif in_summary and open_details and name in _HEADINGS and is_start_tag(token):
+            question = attribute(token, "id")
+            if question in ids:
+                open_details[-1][0] = question
+    return answers
 
 
 def plain_text(html: str) -> str:
     """The words of an HTML fragment, blocks separated by a space, no markup."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+    return _words(tokens(html))
+
+
+def _words(parts: list[str]) -> str:
+    """plain_text of HTML already cut by html_tokens.tokens (text, token, ..., text)."""
+    words: list[str] = []
+    skipping = False  # inside script or style: code, not words
+    for index, part in enumerate(parts):
+        if index % 2 == 0 or part[0] == "&":
+            if not skipping:
+                words.append(part if index % 2 == 0 else html_lib.unescape(part))
+            continue
+        name = tag_name(part)
+        if name in _SKIPPED:
+            skipping = is_start_tag(part)
+        elif name in _BLOCKS:
+            words.append(" ")
+    return re.sub(r"\s+", " ", "".join(words)).strip()
 
 
 # -----------------------------------------------------------------------------
@@ -377,10 +435,23 @@ def _faq(config: MkDocsConfig) -> Faq:
     shown = str(config.extra.get("faq_file", FAQ_FILE))
     if not path.is_file():
         raise GuideError(shown, "the FAQ file does not exist, but a page has an FAQ marker", "create it, or set extra.faq_file in mkdocs.yml")
-    return build_cache.once(
-        ("faq", str(path)),
-        lambda: load_faq(path, shown=shown, languages=_languages(config), docs_dir=Path(config.docs_dir), channels=_channels(config)),
-    )
+    languages, docs_dir = _languages(config), Path(config.docs_dir)
+    key = ("faq", str(path), str(docs_dir), tuple(languages))
+    # Loaded once for every build that reads the same inputs: the zh and en
+    # builds, and `mkdocs serve` rebuilds that changed none of them.
+    channels_file = Path(config.config_file_path).parent / CHANNELS_FILE
+    return build_cache.once(key, lambda: build_cache.by_content(
+        key,
+        _input_text(path, channels_file, docs_dir),
+        lambda: load_faq(path, shown=shown, languages=languages, docs_dir=docs_dir, channels=_channels(config)),
+    ))
+
+
+def _input_text(faq_file: Path, channels_file: Path, docs_dir: Path) -> str:
+    """What load_faq reads: the FAQ and channel files in full, and which guide
+    files exist (answers and topics may name any of them)."""
+    texts = [path.read_text(encoding="utf-8") if path.is_file() else "" for path in (faq_file, channels_file)]
+    return "\0".join([*texts, *sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())])
 
 
 def _faq_page(config: MkDocsConfig, files: Files) -> str | None:
@@ -402,19 +473,9 @@ def _channels(config: MkDocsConfig) -> dict[str, Channel] | None:
     return site_channels(config) if path.is_file() else None
 
 
-def _plain_answers(config: MkDocsConfig, faq: Faq, language: str) -> dict[str, str]:
-    """Each answer as plain text in one language, converted once per build."""
-
-    def convert() -> dict[str, str]:
-        md = markdown_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        channels = _channels(config) or {}
-        answers = {}
-        for question in faq.questions:
-            md.reset()
-            answers[question.id] = plain_text(md.convert(channel_text(question.texts[language].answer, channels, language)))
-        return answers
-
-    return build_cache.once(("faq-plain", id(faq), language), convert)
+def _shown(config: MkDocsConfig) -> dict[str, list[Question]]:
+    """Page source path -> the questions shown on it, in this build."""
+    return build_cache.once(("faq-shown", _build_language(config)), dict)
 
 
 def _languages(config: MkDocsConfig) -> list[str]:
@@ -521,28 +582,3 @@ def _check_answer(
             raise GuideError(shown, f"{where} types the contact '{channel.contact}'", f"write <!-- channel: {channel.id} --> instead, so the number lives in one place", at)
 
 
-class _TextParser(HTMLParser):
-    SKIP = {"script", "style"}
-    BLOCKS = {"p", "br", "li", "ul", "ol", "div", "table", "tr", "td", "th", "blockquote", "pre", "details", "summary",
-              "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)

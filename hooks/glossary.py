@@ -113,7 +113,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return None
     language = page_language(glossary.page, build)
     see = {term.id: _see_link(term, build, glossary, files) for term in build.terms if term.see_page}
-    listing = render_glossary(sorted_terms(build.terms, language), language, see, env)
+    listing = render_glossary(sorted_terms(build.terms, language), language, see, build_cache.theme_env(config))
     glossary.page.content = MARKER.sub(lambda _: listing, glossary.page.content, count=1)
     return None
 

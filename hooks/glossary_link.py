@@ -161,7 +161,9 @@ def linkable_text(lowered: str) -> tuple[str, list[int], list[int]]:
     pieces = parts[0::2]
     source_starts = list(accumulate(map(len, parts), initial=0))[0::2]
     covered = 0
-    for opening in _SKIP_OPENING.finditer(lowered):
+    # The class test looks through every tag's attributes: only where the class occurs at all.
+    skip_opening = _SKIP_OPENING if SKIP_CLASS in lowered else _SKIP_TAG_OPENING
+    for opening in skip_opening.finditer(lowered):
         at = opening.start()
         if at < covered or at not in token_starts:  # inside a skipped element, a comment or an attribute value
             continue
@@ -179,9 +181,10 @@ def linkable_text(lowered: str) -> tuple[str, list[int], list[int]]:
 # Private helpers
 # -----------------------------------------------------------------------------
 
+_SKIP_TAG_OPENING = re.compile(r"<(" + "|".join(sorted(SKIP_TAGS | RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])")
 _SKIP_OPENING = re.compile(
-    r"<(" + "|".join(sorted(SKIP_TAGS | RAW_TEXT_TAGS, key=len, reverse=True)) + r")(?=[\s/>])"
-    r"|<([a-z][a-z0-9-]*)(?=\s[^>]*?\bclass\s*=\s*(?:\"[^\"]*|'[^']*|)\b" + SKIP_CLASS + r"\b)"
+    _SKIP_TAG_OPENING.pattern
+    + r"|<([a-z][a-z0-9-]*)(?=\s[^>]*?\bclass\s*=\s*(?:\"[^\"]*|'[^']*|)\b" + SKIP_CLASS + r"\b)"
 )
 
 

@@ -97,6 +97,16 @@ def attribute_names(tag: str) -> set[str]:
     return {match.group(1).lower() for match in _ATTRIBUTE.finditer(tag, _name_end(tag), len(tag) - 1)}
 
 
+def attribute(tag: str, name: str) -> str | None:
+    """The value of a start tag's attribute (character references decoded), None if absent or valueless."""
+    for match in _ATTRIBUTE.finditer(tag, _name_end(tag), len(tag) - 1):
+        if match.group(1).lower() == name and match.group(2) is not None:
+            written = match.group(2)
+            raw = written[1:-1] if written[:1] in ("'", '"') else written
+            return html_lib.unescape(raw) if "&" in raw else raw
+    return None
+
+
 def rewrite_attributes(tag: str, names: Container[str], change: Callable[[str, str], str]) -> str:
     """A start tag with the values of the named attributes changed: change(name,
     value) gets the attribute's lower-cased name and its value (character

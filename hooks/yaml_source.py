@@ -7,6 +7,7 @@ language) can still point the editor at the right line.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,17 @@ def load_yaml(path: Path, shown_as: str | None = None) -> Any:
     """Read and parse a data file; shown_as is how errors name it (relative path).
 
     A file whose text has not changed since it was last parsed (the other
-    language's build, the previous `mkdocs serve` rebuild) is not parsed
-    again: see build_cache.by_content. Treat the result as read-only.
+    language's build, the previous `mkdocs serve` rebuild, an earlier process)
+    is not parsed again: see build_cache.by_content and build_cache.on_disk.
+    Treat the result as read-only.
     """
     text = path.read_text(encoding="utf-8")
     shown = shown_as or str(path)
-    return build_cache.by_content(("yaml", str(path.resolve()), shown), text, lambda: parse_yaml(text, shown))
+    resolved = str(path.resolve())
+    return build_cache.by_content(
+        ("yaml", resolved, shown), text, lambda: build_cache.on_disk("yaml", resolved, text, _LOADER_VERSION, lambda: parse_yaml(text, shown))
+    )
+
+
+# What the parsed result depends on besides the text: this loader and PyYAML.
+_LOADER_VERSION = hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()

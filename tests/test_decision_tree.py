@@ -216,43 +216,43 @@ def test_every_path_is_a_view_and_ids_follow_the_answers() -> None:
 
 def test_the_start_view_comes_last_for_the_sibling_rule() -> None:
     views = _context()["views"]
-    assert views[-1]["start"] and views[-1]["id"] == "t-test-tree"
-    assert not any(v["start"] for v in views[:-1])
+    assert views[-1].start and views[-1].id == "t-test-tree"
+    assert not any(v.start for v in views[:-1])
 
 
 def test_back_change_and_start_again_point_at_the_right_views() -> None:
-    view = next(v for v in _context()["views"] if v["id"] == "t-test-tree--a--c")
-    assert view["back"] == "#t-test-tree--a"
-    assert view["restart"] == "#t-test-tree"
-    assert [(a["question"], a["answer"], a["change"]) for a in view["answers"]] == [
+    view = next(v for v in _context()["views"] if v.id == "t-test-tree--a--c")
+    assert view.back == "#t-test-tree--a"
+    assert view.restart == "#t-test-tree"
+    assert [(a.question, a.answer, a.change) for a in view.answers] == [
         ("First question?", "A", "#t-test-tree"),
         ("Second question?", "C", "#t-test-tree--a"),
     ]
-    start = next(v for v in _context()["views"] if v["start"])
-    assert start["back"] is None and start["restart"] is None and start["answers"] == []
-    assert [o["href"] for o in start["options"]] == ["#t-test-tree--a", "#t-test-tree--b"]
+    start = next(v for v in _context()["views"] if v.start)
+    assert start.back is None and start.restart is None and start.answers == []
+    assert [o.href for o in start.options] == ["#t-test-tree--a", "#t-test-tree--b"]
 
 
 def test_nodes_are_numbered_breadth_first_for_print() -> None:
     assert node_numbers(_tree()) == {"first": 1, "second": 2, "done": 3}
     flow = _context()["flow"]
-    assert [(b["id"], [o["number"] for o in b["options"]]) for b in flow] == [("first", [2, 3]), ("second", [3]), ("done", [])]
+    assert [(b.id, [o.number for o in b.options]) for b in flow] == [("first", [2, 3]), ("second", [3]), ("done", [])]
 
 
 def test_inline_channels_become_parts_in_the_page_language() -> None:
     context = _context("zh")
-    done = next(b for b in context["flow"] if b["id"] == "done")
-    assert done["steps"][0][0] == {"text": "打 "}
-    assert done["steps"][0][1]["channel"].contact == "110"
-    assert [c.id for c in done["urgent"]] == ["police"]
-    assert split_text("no channel here", {}) == [{"text": "no channel here"}]
+    done = next(b for b in context["flow"] if b.id == "done")
+    assert done.steps[0][0].text == "打 " and done.steps[0][0].channel is None
+    assert done.steps[0][1].channel.contact == "110"
+    assert [c.id for c in done.urgent] == ["police"]
+    assert [(p.text, p.channel) for p in split_text("no channel here", {})] == [("no channel here", None)]
 
 
 def test_the_overview_unfolds_every_path() -> None:
     tree_map = _context()["map"]
-    assert tree_map["href"] == "#t-test-tree"
-    assert [b["node"]["href"] for b in tree_map["branches"]] == ["#t-test-tree--a", "#t-test-tree--b"]
-    assert tree_map["branches"][0]["node"]["branches"][0]["node"]["text"] == "Result"
+    assert tree_map.href == "#t-test-tree"
+    assert [b.node.href for b in tree_map.branches] == ["#t-test-tree--a", "#t-test-tree--b"]
+    assert tree_map.branches[0].node.branches[0].node.text == "Result"
 
 
 def test_the_rendered_tree_escapes_text_and_puts_urgent_channels_first() -> None:

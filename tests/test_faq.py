@@ -11,8 +11,8 @@ import pytest
 from build_errors import GuideError
 from channels import load_channels
 from faq import (
+    answer_texts,
     broken_anchors,
-    channel_text,
     explicit_ids,
     faq_jsonld,
     load_faq,
@@ -327,8 +327,19 @@ def test_json_ld_cannot_be_broken_out_of() -> None:
     assert data["mainEntity"][0]["name"] == "Q <b>?"
 
 
-def test_answers_become_plain_text_with_channels_as_words() -> None:
-    markdown = "打 <!-- channel: court-line --> 核实。见[权利](rights.md#x)。"
-    assert channel_text(markdown, CHANNELS, "zh") == "打 法院诉讼服务热线 12368 核实。见[权利](rights.md#x)。"
+def test_answers_become_plain_text() -> None:
     html = "<p>Call <strong>now</strong>.</p><ul><li>one</li><li>two</li></ul><script>x()</script>"
     assert plain_text(html) == "Call now. one two"
+
+
+def test_answer_texts_are_read_from_the_rendered_items() -> None:
+    page = (
+        '<h2 id="faq-x">Questions</h2><div class="faq-list">'
+        '<details class="faq-item question"><summary><h3 class="faq-question" id="will-i">Will I?<a class="headerlink" href="#will-i">¶</a></h3></summary>'
+        '<p>Call <a class="channel-contact" href="tel:12368"><strong>12368</strong></a> <a href="../help/#court">court line</a>.</p>'
+        '<details><summary>More</summary><p>inner</p></details><p>Then wait.</p></details>'
+        '<details class="faq-item question"><summary><h3 id="not-shown">Other?</h3></summary><p>no</p></details>'
+        '<details><summary><h3 id="will-i-too">Admonition, not an item</h3></summary>'
+        "</div>"
+    )
+    assert answer_texts(page, {"will-i", "absent"}) == {"will-i": "Call 12368 court line. More inner Then wait."}

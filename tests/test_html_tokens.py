@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from html_tokens import add_attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
+from html_tokens import add_attribute, attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
 
 MARKUP = st.text(alphabet=st.sampled_from(list("<>/!?-=\"' &;#axAX1\n中")), max_size=80)
 
@@ -49,3 +49,11 @@ def test_an_attribute_is_added_last_and_named_attributes_are_found() -> None:
     assert add_attribute('<details class="note">', "open") == '<details class="note" open="">'
     assert add_attribute("<input disabled/>", "data-x", "1") == '<input disabled data-x="1"/>'
     assert attribute_names('<details class="a" OPEN>') == {"class", "open"}
+
+
+def test_an_attribute_value_is_read_decoded_in_any_quoting() -> None:
+    tag = """<h3 class='faq-question' ID=will-i data-x="a &amp; b" hidden>"""
+    assert attribute(tag, "id") == "will-i" and attribute(tag, "class") == "faq-question"
+    assert attribute(tag, "data-x") == "a & b"
+    assert attribute(tag, "hidden") is None and attribute(tag, "title") is None
+    assert attribute('<a title="x>y" href="#z">', "href") == "#z"

@@ -38,6 +38,19 @@ def test_links_resolve_from_the_print_page(link: str, source: str, expected: str
     assert rewrite_url(link, anchor="about", source_url=source, print_url="print/", chapters=CHAPTERS) == expected
 
 
+def test_elements_marked_omit_are_left_out_and_links_into_them_go_elsewhere() -> None:
+    html = (
+        '<p><a href="#t-x">start</a> <a href="#t-x--yes">after yes</a> <a href="#other">other</a></p>'
+        '<div class="tree-views" data-print-omit><div><section id="t-x--yes" data-print-as="t-x-step-2">'
+        "<h2>Yes</h2></section></div><section id=\"t-x\" data-print-as='t-x-step-1'>Start</section></div>"
+        '<ol><li id="t-x-step-1">One</li><li id="t-x-step-2">Two</li></ol>'
+    )
+    soup = BeautifulSoup(print_chapter(html, anchor="check", source_url="check/x/", print_url="print/", chapters={}), "html.parser")
+    assert soup.select_one(".tree-views") is None and "Start" not in soup.get_text() and "Yes" not in soup.get_text()
+    assert [a["href"] for a in soup.select("p a")] == ["#check--t-x-step-1", "#check--t-x-step-2", "#check--other"]
+    assert [li["id"] for li in soup.select("li")] == ["check--t-x-step-1", "check--t-x-step-2"]
+
+
 def test_links_resolve_in_the_offline_build_too() -> None:
     chapters = {"/en/index.html": "index", "/en/rights.html": "rights"}
     assert rewrite_url("rights.html#x", anchor="a", source_url="en/about.html", print_url="en/print.html", chapters=chapters) == "#rights--x"
@@ -133,6 +146,8 @@ def test_each_chapter_is_that_page_in_full(site_dir: Path, lang: str) -> None:
     assert len(sections) == len(nav)
     for href, section in zip(nav, sections):
         original = _soup((print_page.parent / href / "index.html").resolve()).select_one("article")
+        for omitted in original.select("[data-print-omit]"):  # a tree's screen views: paper has its flow
+            omitted.decompose()
         assert _text(section) == _text(original), href
 
 

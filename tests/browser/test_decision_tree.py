@@ -156,3 +156,21 @@ def test_in_print_the_tree_is_a_numbered_flow(browser, served_site: str) -> None
         expect(page.locator(".tree-map__step").first).to_be_visible()
         page.emulate_media(media="screen")
         expect(flow).to_be_hidden()
+
+
+def test_the_whole_guide_print_page_shows_each_tree_as_its_numbered_flow(browser, served_site: str) -> None:
+    """The print page leaves the on-screen views out: on screen too it shows
+    what paper will, and each overview entry jumps to its numbered step."""
+    tree = TREES["is-this-paper-real"]
+    with open_tab(browser, javascript=False) as (page, _):
+        page.goto(f"{served_site}en/print/")
+        chapter = page.locator("section.print-chapter#check-is-this-paper-real")
+        expect(chapter.locator(".tree-view")).to_have_count(0)
+        flow = chapter.locator(".tree-flow")
+        expect(flow).to_be_visible()
+        expect(flow.locator(".tree-flow__step")).to_have_count(len(tree.nodes))
+        entry = chapter.locator(".tree-map a.tree-map__question").first
+        target = entry.get_attribute("href")
+        assert target == "#check-is-this-paper-real--t-is-this-paper-real-step-1", target
+        entry.click()
+        expect(flow.locator(".tree-flow__step").first).to_be_in_viewport()
