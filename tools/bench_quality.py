@@ -13,7 +13,7 @@ Rows for `make bench` (tools/bench.py):
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
 - Lighthouse (mobile) for each home page and the two heaviest reading
-  pages of each language (budgets: performance >= 95, accessibility 100,
+  pages of each language, the median of three runs (budgets: performance >= 95, accessibility 100,
   best practices 100, SEO >= 95); the whole-guide print pages are scored
   too, without a budget: they hold all chapters at once, for paper.
 
@@ -48,6 +48,15 @@ HOOK_RUNS = 5
 HOME_BUDGET_KB = 100
 LIGHTHOUSE_BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_RUNS = 3
+# Lighthouse opens about:blank, then the page, in the same tab. Headless
+# chromium then keeps drawing the old about:blank frames under the tab's old
+# surface, and after four undrawn frames its compositor allows one frame a
+# second (ThrottleUndrawnFrames in compositor_frame_sink_support.cc): the first
+# paint lands at 0.2, 1.2 or 2.2 s depending on a race of a few ms, whatever
+# the page does. A start page on another origin gives the page a fresh
+# renderer and no such throttle, as a reader's browser has.
+LIGHTHOUSE_CONFIG = {"extends": "lighthouse:default", "settings": {"blankPage": "data:text/html,<title>start</title>"}}
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
@@ -280,19 +289,35 @@ def lighthouse_scores(site: Path, base: str) -> list[Row]:
         return [("lighthouse", "missing", "OVER: run `npm ci` (make does it)")]
     rows = []
     for page_path in lighthouse_pages(site):
-        scores = run_lighthouse(base + page_path)
+        scores = median_lighthouse(base + page_path, LIGHTHOUSE_RUNS)
         rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), _lighthouse_note(scores)))
     for page_path in whole_guide_pages(site):
-        scores = run_lighthouse(base + page_path)
+        scores = median_lighthouse(base + page_path, 1)
         rows.append((f"lighthouse (mobile): /{page_path}", _format_scores(scores), "no budget: every chapter on one page, made for paper"))
     return rows
+
+
+def median_lighthouse(url: str, runs: int) -> dict[str, float | None]:
+    """The run with the median performance score of `runs` (one run moves by
+    several points on this machine); a run Lighthouse could not finish (it
+    sometimes reports NO_NAVSTART) is tried once more."""
+    results = []
+    for _ in range(runs):
+        scores = run_lighthouse(url)
+        if scores["performance"] is None:
+            scores = run_lighthouse(url)
+        results.append(scores)
+    scored = sorted((r for r in results if r["performance"] is not None), key=lambda r: r["performance"] or 0)
+    return scored[len(scored) // 2] if scored else results[0]
 
 
 def run_lighthouse(url: str) -> dict[str, float | None]:
     """Category scores 0-100 (None when Lighthouse could not score)."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as profile:
+        config = Path(profile) / "config.json"
+        config.write_text(json.dumps(LIGHTHOUSE_CONFIG), encoding="utf-8")
         command = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout", f"--config-path={config}",
             f"--only-categories={','.join(LIGHTHOUSE_BUDGETS)}", "--form-factor=mobile",
             f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}",
         ]
