@@ -23,6 +23,11 @@ PRINT_PAGES = {"zh": "print/index.html", "en": "en/print/index.html"}
 CHAPTERS = {"/": "index", "/rights/": "rights", "/check/start/": "check-start"}
 
 
+def _printed(html: str, *, anchor: str, source_url: str) -> BeautifulSoup:
+    """A page's content as the whole-guide print page holds it, parsed."""
+    return BeautifulSoup(print_chapter(html, anchor=anchor, source_url=source_url, print_url="print/", chapters={}), "html.parser")
+
+
 @pytest.mark.parametrize(("link", "source", "expected"), [
     ("../rights/", "about/", "#rights"),  # another printed page: a jump within the print page
     ("../rights/#civil-code", "about/", "#rights--civil-code"),
@@ -45,7 +50,7 @@ def test_elements_marked_omit_are_left_out_and_links_into_them_go_elsewhere() ->
         "<h2>Yes</h2></section></div><section id=\"t-x\" data-print-as='t-x-step-1'>Start</section></div>"
         '<ol><li id="t-x-step-1">One</li><li id="t-x-step-2">Two</li></ol>'
     )
-    soup = BeautifulSoup(print_chapter(html, anchor="check", source_url="check/x/", print_url="print/", chapters={}), "html.parser")
+    soup = _printed(html, anchor="check", source_url="check/x/")
     assert soup.select_one(".tree-views") is None and "Start" not in soup.get_text() and "Yes" not in soup.get_text()
     assert [a["href"] for a in soup.select("p a")] == ["#check--t-x-step-1", "#check--t-x-step-2", "#check--other"]
     assert [li["id"] for li in soup.select("li")] == ["check--t-x-step-1", "check--t-x-step-2"]
@@ -64,7 +69,7 @@ def test_ids_get_the_chapter_prefix_so_pages_cannot_collide() -> None:
         '<label for="__tabbed_1_1">A</label></div>'
         '<p aria-describedby="fn1 fn2"><a href="#evidence">up</a></p>'
     )
-    soup = BeautifulSoup(print_chapter(html, anchor="rights", source_url="rights/", print_url="print/", chapters={}), "html.parser")
+    soup = _printed(html, anchor="rights", source_url="rights/")
     assert soup.h2["id"] == "rights--evidence"
     assert soup.input["id"] == "rights--__tabbed_1_1" and soup.label["for"] == "rights--__tabbed_1_1"
     assert soup.p["aria-describedby"] == "rights--fn1 rights--fn2"
@@ -73,7 +78,7 @@ def test_ids_get_the_chapter_prefix_so_pages_cannot_collide() -> None:
 
 def test_collapsed_details_are_opened() -> None:
     html = '<details class="note"><summary>More</summary><p>Text</p></details>'
-    soup = BeautifulSoup(print_chapter(html, anchor="a", source_url="a/", print_url="print/", chapters={}), "html.parser")
+    soup = _printed(html, anchor="a", source_url="a/")
     assert soup.details.has_attr("open")
 
 
