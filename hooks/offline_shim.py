@@ -1,4 +1,4 @@
-"""Serve Material's iframe-worker shim from the site itself, never from a CDN.
+"""MkDocs adapter: serve Material's iframe-worker shim from the site itself (engine/offline.py).
 
 The offline plugin needs the shim so that search runs from file://. Left alone
 it loads the shim from a public CDN; we copy the pinned npm package instead.
@@ -12,15 +12,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from build_errors import GuideError
+import mkdocs_site
+from engine.errors import GuideError
+from engine.offline import SHIM_SOURCE, SHIM_TARGET, with_local_shim
 
-SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
-SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
-
-
-# -----------------------------------------------------------------------------
-# MkDocs events
-# -----------------------------------------------------------------------------
 
 # Before the offline plugin's on_config, which adds the CDN copy when no
 # iframe-worker polyfill is named yet.
@@ -31,26 +26,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
+@mkdocs_site.guide_event
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not offline_enabled(config):
         return
     source = Path(config.config_file_path).parent / SHIM_SOURCE
     if not source.is_file():
-        raise GuideError(str(SHIM_SOURCE), "the iframe-worker shim is not installed", "run `npm ci` (make does it)")
+        raise GuideError(SHIM_SOURCE, "the iframe-worker shim is not installed", "run `npm ci` (make does it)")
     target = Path(config.site_dir) / SHIM_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
 
 
-# -----------------------------------------------------------------------------
-# Pure core
-# -----------------------------------------------------------------------------
-
 def offline_enabled(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
-
-
-def with_local_shim(polyfills: list[str], local: str) -> list[str]:
-    """Polyfills with any iframe-worker entry replaced by the local copy."""
-    return [p for p in polyfills if "iframe-worker" not in p] + [local]

@@ -1,9 +1,4 @@
-"""The "print the whole guide" page: every page of one language, in nav order.
-
-The stub pages docs/print.md and docs/print.en.md hold the marker
-`<!-- print-all -->`; this hook replaces it with a table of contents and one
-chapter per page of the navigation, rendered by
-overrides/partials/print-all.html.
+"""MkDocs adapter for the "print the whole guide" page (engine/print_pages.py).
 
 Why not mkdocs-print-site-plugin: with mkdocs-static-i18n it writes only the
 last built language, because it collects pages in plugin state while
@@ -12,64 +7,30 @@ hook keeps no state at all. MkDocs converts the Markdown of every page before
 it renders any template, so when the print page reaches `on_page_context`,
 `nav` is this language's navigation and each of its pages already holds its
 final HTML. Each language's build fills its own print page from its own nav.
-
-Each chapter's ids are prefixed with the chapter's anchor (`about--sources`),
-so the same heading id in two pages cannot collide; links between pages of
-the guide become links within the print page, and other relative links are
-rewritten to resolve from the print page's address.
-
-An element marked `data-print-omit` is left out of its chapter (the decision
-trees' on-screen views: paper shows their numbered flow instead), and a link
-to an id inside it goes to the id named by that element's `data-print-as`.
-
-The HTML is cut into tags and text by hooks/html_tokens.py and only the
-attributes that change are written back: each chapter keeps the exact markup
-of its page. (BeautifulSoup took some 3 s for both print pages, and writing its
-tree back out re-ordered attributes and re-escaped text; this takes ~0.1 s.)
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit, urlunsplit
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import build_cache
-from build_errors import GuideError
-from heading_ids import prose_lines
-from html_tokens import add_attribute, attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
-
-MARKER = "print-all"
-TEMPLATE = "partials/print-all.html"
+import mkdocs_site
+from engine.errors import GuideError
+from engine.print_pages import MARKER, TEMPLATE, ChapterEntry, has_marker, misspelt_markers, nav_entries, replace_marker, walk, walk_chapters
 
 
-# -----------------------------------------------------------------------------
-# MkDocs events
-# -----------------------------------------------------------------------------
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    build_cache.reset()  # a new build: a new template environment (see build_cache.py)
-    return None
+on_config = mkdocs_site.start_build
 
 
+@mkdocs_site.guide_event
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     problems = misspelt_markers(page.file.content_string)
     if problems:
         line, text = problems[0]
-        raise GuideError(
-            f"docs/{page.file.src_uri}",
-            f"'{text}' is not a marker this hook knows",
-            f"write exactly <!-- {MARKER} --> on a line of its own",
-            line,
-        )
+        raise GuideError(mkdocs_site.source(page), f"'{text}' is not a marker this hook knows", f"write exactly <!-- {MARKER} --> on a line of its own", line)
     return None
 
 
@@ -77,238 +38,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 # on_page_content (where the guide's hooks add content). Late, after
 # static-i18n's on_page_context (50), which sets up the page's language.
 @event_priority(-50)
+@mkdocs_site.guide_event
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
     if not page.content or not has_marker(page.content):
         return None
-    locales = [language.locale for language in config.plugins["i18n"].config.languages]
-    entries = nav_entries(nav.items, page, locales)
+    entries = nav_entries(nav.items, page, mkdocs_site.site(config))
     if not any(isinstance(entry, ChapterEntry) for entry in walk(entries)):
-        raise GuideError(f"docs/{page.file.src_uri}", "the navigation has no other page to print", "list the guide's pages under nav: in mkdocs.yml")
-    template = build_cache.theme_env(config).get_template(TEMPLATE)
+        raise GuideError(mkdocs_site.source(page), "the navigation has no other page to print", "list the guide's pages under nav: in mkdocs.yml")
+    template = mkdocs_site.theme_env(config).get_template(TEMPLATE)
     body = template.render(entries=entries, chapters=list(walk_chapters(entries)), config=config)
     page.content = replace_marker(page.content, body)
     return context
-
-
-# -----------------------------------------------------------------------------
-# Pure core
-# -----------------------------------------------------------------------------
-
-_MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
-# Attributes that hold one id, or a space-separated list of ids.
-_ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
-_URL_ATTRIBUTES = ("href", "src")
-_REWRITTEN = frozenset({"id", *_ID_REFERENCES, *_URL_ATTRIBUTES})
-# A tag with one of those attributes holds its name then '=': tags without it
-# (most of them: <p>, <span class="...">, an icon's <path d="...">) skip the
-# attribute parser. A name follows a space, '/' or a value's closing quote;
-# requiring one lets the regex engine skip ahead (4x faster than without).
-_MAY_REWRITE = re.compile("[\\s/\"'](?:" + "|".join(sorted(_REWRITTEN, key=len, reverse=True)) + r")\s*=", re.IGNORECASE)
-
-
-@dataclass
-class ChapterEntry:
-    """One page of the guide, transformed for the print page."""
-
-    anchor: str
-    title: str
-    html: str
-    has_title: bool
-
-
-@dataclass
-class SectionEntry:
-    """A nav section: a heading in the table of contents over its pages."""
-
-    title: str
-    children: list[ChapterEntry | SectionEntry] = field(default_factory=list)
-
-
-def misspelt_markers(markdown: str) -> list[tuple[int, str]]:
-    """(line, text) of each `<!-- print... -->` comment that is not exactly the marker."""
-    found: list[tuple[int, str]] = []
-    for number, line in prose_lines(markdown):
-        match = _MARKER_LIKE.match(line)
-        if match and match.group(1) != MARKER:
-            found.append((number, match.group(0).strip()))
-    return found
-
-
-def has_marker(html: str) -> bool:
-    return MARKER in html and _marker_at(tokens(html)) is not None
-
-
-def replace_marker(html: str, body: str) -> str:
-    """The page's HTML with the marker comment replaced by body."""
-    parts = tokens(html)
-    at = _marker_at(parts)
-    if at is None:
-        return html
-    parts[at] = body
-    return "".join(parts)
-
-
-def chapter_anchor(src_uri: str, locales: list[str]) -> str:
-    """'check/start.en.md' -> 'check-start': the same anchor in every language."""
-    stem = src_uri.removesuffix(".md")
-    for locale in locales:
-        stem = stem.removesuffix(f".{locale}")
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "home"
-
-
-def nav_entries(items: list, print_page: Page, locales: list[str]) -> list[ChapterEntry | SectionEntry]:
-    """The navigation as print entries: its pages (not the print page) and sections, in order."""
-    chapters = {
-        "/" + item.url: chapter_anchor(item.file.src_uri, locales)
-        for item in _pages(items)
-        if item is not print_page
-    }
-    return _entries(items, print_page, chapters, {})
-
-
-def walk(entries: list[ChapterEntry | SectionEntry]) -> Iterator[ChapterEntry | SectionEntry]:
-    for entry in entries:
-        yield entry
-        if isinstance(entry, SectionEntry):
-            yield from walk(entry.children)
-
-
-def walk_chapters(entries: list[ChapterEntry | SectionEntry]) -> Iterator[ChapterEntry]:
-    return (entry for entry in walk(entries) if isinstance(entry, ChapterEntry))
-
-
-def print_chapter(
-    html: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str], resolved: dict[tuple[str, str], str] | None = None
-) -> str:
-    """One page's HTML made fit for the print page.
-
-    Ids get the chapter's prefix; links to pages of the print page become
-    in-page links; other relative links resolve from the print page's
-    address; collapsed <details> are opened. `chapters` maps each printed
-    page's site path ('/about/') to its anchor. `resolved` remembers link
-    targets already resolved, for the next chapter (pages link to the same
-    few pages many times: the glossary, the help page...).
-    """
-    resolved = {} if resolved is None else resolved
-    folder = source_url[: source_url.rfind("/") + 1]  # a relative link resolves against the page's folder
-    parts = tokens(html)
-    redirects = omit_for_print(parts) if "data-print-omit" in html else {}
-
-    def url(value: str) -> str:
-        """rewrite_url(value), resolving each page it links to once."""
-        target, _, fragment = value.partition("#")
-        if not target:  # the same page: depends on this chapter's anchor only
-            if fragment in redirects:
-                value = "#" + redirects[fragment]
-            return rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        if not fragment or target.startswith("?"):
-            if (folder, value) not in resolved:
-                resolved[folder, value] = rewrite_url(value, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-            return resolved[folder, value]
-        if (folder, target) not in resolved:
-            resolved[folder, target] = rewrite_url(target, anchor=anchor, source_url=source_url, print_url=print_url, chapters=chapters)
-        new = resolved[folder, target]  # '#chapter' for a printed page, else the URL as seen from the print page
-        return f"{new}--{fragment}" if new.startswith("#") else f"{new}#{fragment}"
-
-    def change(name: str, value: str) -> str:
-        if name == "id":
-            return f"{anchor}--{value}"
-        if name in _URL_ATTRIBUTES:
-            return url(value)
-        return " ".join(f"{anchor}--{ref}" for ref in value.split())  # _ID_REFERENCES
-
-    for index in range(1, len(parts), 2):
-        tag = parts[index]
-        if not tag or not is_start_tag(tag):  # '': left out by omit_for_print
-            continue
-        if "=" in tag and _MAY_REWRITE.search(tag):
-            tag = rewrite_attributes(tag, _REWRITTEN, change)
-        if tag[1] in "dD" and tag_name(tag) == "details" and "open" not in attribute_names(tag):
-            tag = add_attribute(tag, "open")
-        parts[index] = tag
-    return "".join(parts)
-
-
-def omit_for_print(parts: list[str]) -> dict[str, str]:
-    """Blank each element marked data-print-omit in HTML cut by tokens(), with
-    all it holds; return where links to the ids inside it go instead (id ->
-    its element's data-print-as)."""
-    redirects: dict[str, str] = {}
-    index = 1
-    while index < len(parts):
-        tag = parts[index]
-        if not ("data-print-omit" in tag and is_start_tag(tag) and "data-print-omit" in attribute_names(tag)):
-            index += 2
-            continue
-        name, depth, end = tag_name(tag), 0, index
-        opening, closing = f"<{name}", f"</{name}"
-        for end in range(index, len(parts), 2):
-            token = parts[end]
-            if "data-print-as" in token and is_start_tag(token):
-                element_id, instead = attribute(token, "id"), attribute(token, "data-print-as")
-                if element_id and instead:
-                    redirects[element_id] = instead
-            start = token[: len(closing)].lower()
-            if (start.startswith(opening) or start == closing) and tag_name(token) == name:
-                depth += 1 if is_start_tag(token) else -1
-                if depth == 0:
-                    break
-        parts[index : end + 1] = [""] * (end + 1 - index)
-        index = end + 2
-    return redirects
-
-
-def rewrite_url(value: str, *, anchor: str, source_url: str, print_url: str, chapters: dict[str, str]) -> str:
-    """A URL written on the page at source_url, made to work on the print page."""
-    if value.startswith("#"):  # the same page (the commonest link: a fast path)
-        return f"#{anchor}--{value[1:]}" if len(value) > 1 else value
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or value.startswith("/"):
-        return value
-    if not parts.path:
-        return f"#{anchor}--{parts.fragment}" if parts.fragment else value
-    base = "http://site.invalid/"
-    target = urlsplit(urljoin(urljoin(base, source_url), value))
-    path = target.path
-    if path in chapters or _directory_index(path) in chapters:
-        target_anchor = chapters.get(path) or chapters[_directory_index(path)]
-        return f"#{target_anchor}--{target.fragment}" if target.fragment else f"#{target_anchor}"
-    here = posixpath.dirname(urlsplit(urljoin(base, print_url)).path)
-    relative = posixpath.relpath(path, here)
-    if path.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return urlunsplit(("", "", relative, target.query, target.fragment))
-
-
-def _directory_index(path: str) -> str:
-    """'/about/index.html' -> '/about/' (and '/index.html' -> '/')."""
-    return path.removesuffix("index.html") if path.endswith("/index.html") else path
-
-
-def _marker_at(parts: list[str]) -> int | None:
-    """Where the marker comment is among the page's tokens."""
-    return next((index for index in range(1, len(parts), 2) if comment_text(parts[index]) == MARKER), None)
-
-
-def _pages(items: list) -> Iterator[Page]:
-    for item in items:
-        if isinstance(item, Section):
-            yield from _pages(item.children)
-        elif isinstance(item, Page):
-            yield item
-
-
-def _entries(items: list, print_page: Page, chapters: dict[str, str], resolved: dict[tuple[str, str], str]) -> list[ChapterEntry | SectionEntry]:
-    entries: list[ChapterEntry | SectionEntry] = []
-    for item in items:
-        if isinstance(item, Section):
-            children = _entries(item.children, print_page, chapters, resolved)
-            if children:
-                entries.append(SectionEntry(title=item.title, children=children))
-        elif isinstance(item, Page) and item is not print_page and item.content:
-            anchor = chapters["/" + item.url]
-            html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters, resolved=resolved)
-            # The test Material's content template makes before it adds a title.
-            has_title = "<h1" in item.content
-            entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=html, has_title=has_title))
-    return entries

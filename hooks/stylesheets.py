@@ -1,27 +1,16 @@
-"""Checks the list of stylesheets joined into assets/stylesheets/extra.css.
-
-The joining itself is a Jinja template (overrides/assets/stylesheets/extra.css)
-that MkDocs renders like any static page. This hook only makes a misspelt or
-missing name in mkdocs.yml's `extra.stylesheets` fail the build with the line
-and the fix, before Jinja would stop with a traceback.
-"""
+"""MkDocs adapter: check `extra.stylesheets` before Jinja joins them (engine/stylesheets.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from build_errors import GuideError
-
-STYLESHEETS_FOLDER = "assets/stylesheets"
-
-# -----------------------------------------------------------------------------
-# MkDocs events
-# -----------------------------------------------------------------------------
+import mkdocs_site
+from engine.stylesheets import STYLESHEETS_FOLDER, check_stylesheets
 
 
+@mkdocs_site.guide_event
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     config_file = Path(config.config_file_path)
     folder = Path(config.theme.custom_dir or config_file.parent / "overrides") / STYLESHEETS_FOLDER
@@ -29,22 +18,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     present = {path.name for path in folder.glob("*.css")}
     check_stylesheets(names, present, config_text=config_file.read_text(encoding="utf-8"), source=config_file.name)
     return None
-
-
-# -----------------------------------------------------------------------------
-# Pure core
-# -----------------------------------------------------------------------------
-
-
-def check_stylesheets(names: list[str], present: set[str], *, config_text: str, source: str) -> None:
-    """A GuideError for the first listed stylesheet that is not in the folder."""
-    for name in names:
-        if name not in present:
-            found = re.search(rf"^\s*-\s*['\"]?{re.escape(str(name))}['\"]?\s*(#.*)?$", config_text, flags=re.M)
-            line = config_text.count("\n", 0, found.start()) + 1 if found else None
-            raise GuideError(
-                source,
-                f"extra.stylesheets lists '{name}', which is not in overrides/{STYLESHEETS_FOLDER}/",
-                f"correct the name, or add the file; there are: {', '.join(sorted(present))}",
-                line,
-            )

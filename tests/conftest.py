@@ -13,14 +13,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import chromium  # noqa: E402
+from engine.labels import load_labels  # noqa: E402
+from engine.templates import prepare  # noqa: E402
 from build_dist import ZIP_FOLDER, ZIP_NAME  # noqa: E402
 from build_site import build_into  # noqa: E402
+
+
+@functools.cache
+def template_env(language: str = "zh") -> Environment:
+    """The guide's template environment as the hooks render with it (autoescaping, `labels`)."""
+    from mkdocs.config import load_config
+
+    labels = load_labels(ROOT / "data" / "labels.yml", "data/labels.yml", ("zh", "en"))
+    return prepare(load_config(str(ROOT / "mkdocs.yml")).theme.get_env(), labels[language])
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import zhconv
 
-from heading_ids import prose_lines
+from engine.site import prose_lines
 
 SEED_NAME = "000_c5c664e1bd2e8fa1.txt"
 RUN_LENGTH = 15

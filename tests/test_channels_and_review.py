@@ -8,25 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from build_errors import GuideError
-from channels import load_channels, render_channel_markers
-from page_review import review_date
-from tests.conftest import ROOT, html_pages
+from engine.errors import GuideError
+from engine.channels import load_channels, render_channel_markers
+from engine.page_review import review_date
+from tests.conftest import ROOT, html_pages, template_env
 from tests.test_build import _build
 
-CHANNELS = load_channels(ROOT / "data" / "channels.yml")
-
-
-def _env():
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+CHANNELS = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", ("zh", "en"))
 
 
 def test_inline_marker_renders_the_number_and_the_directory_link() -> None:
     text = render_channel_markers(
         "核实：<!-- channel: court-line -->。", channels=CHANNELS, language="zh",
-        help_link="help.md", env=_env(), source="docs/x.md",
+        help_link="help.md", env=template_env("zh"), source="docs/x.md", shown="data/channels.yml",
     )
     assert "[**12368**](tel:12368)" in text and "(help.md#court-line)" in text and "法院诉讼服务热线" in text
 
@@ -34,7 +28,7 @@ def test_inline_marker_renders_the_number_and_the_directory_link() -> None:
 def test_block_marker_renders_one_card_per_channel_in_the_page_language() -> None:
     text = render_channel_markers(
         "<!-- channels: police nfra -->", channels=CHANNELS, language="en",
-        help_link="../help.md", env=_env(), source="docs/x.en.md",
+        help_link="../help.md", env=template_env("en"), source="docs/x.en.md", shown="data/channels.yml",
     )
     assert text.count("tel:") == 2 and "When to use it" in text and "(../help.md#nfra)" in text
 
@@ -43,7 +37,7 @@ def test_an_unknown_channel_id_names_file_and_line() -> None:
     with pytest.raises(GuideError) as error:
         render_channel_markers(
             "a\nb\n<!-- channel: no-such-line -->", channels=CHANNELS, language="zh",
-            help_link="help.md", env=_env(), source="docs/x.md", line_offset=4,
+            help_link="help.md", env=template_env("zh"), source="docs/x.md", shown="data/channels.yml", first_line=5,
         )
     assert error.value.line == 7 and "no-such-line" in str(error.value)
 
@@ -52,7 +46,7 @@ def test_a_channel_without_english_fails_with_its_line(tmp_path: Path) -> None:
     data = tmp_path / "channels.yml"
     data.write_text('- id: x\n  contact: "1"\n  kind: phone\n  group: g\n  zh: {name: a, who: b, what: c, when: d}\n', encoding="utf-8")
     with pytest.raises(GuideError) as error:
-        load_channels(data)
+        load_channels(data, "data/channels.yml", ("zh", "en"))
     assert "'en'" in str(error.value) and error.value.line == 1
 
 

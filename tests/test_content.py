@@ -24,7 +24,7 @@ from tests.content_checks import (
     seed_map_anchors,
     seed_map_problems,
 )
-from yaml_source import load_yaml
+from engine.yaml_data import load_yaml
 
 DOCS = ROOT / "docs"
 SEED_MAP = ROOT / "data" / "seed-map.yml"

@@ -7,13 +7,14 @@ import textwrap
 
 import pytest
 
-from build_errors import GuideError
-from decision_tree import render_tree_markers
-from decision_tree_model import check_graph, check_references, parse_tree
-from decision_tree_views import LinkTarget, all_views, node_numbers, split_text, tree_context, view_id
-from tests.conftest import ROOT
+from engine.errors import GuideError
+from engine.trees import render_tree_markers
+from engine.tree_checks import check_graph, check_references
+from engine.tree_model import parse_tree
+from engine.tree_views import LinkTarget, all_views, node_numbers, split_text, tree_context, view_id
+from tests.conftest import ROOT, template_env
 from tests.content_checks import copied_runs, find_seed, forbidden_claims
-from yaml_source import parse_yaml
+from engine.yaml_data import parse_yaml
 
 LANGUAGES = ("zh", "en")
 SOURCE = "data/trees/test-tree.yml"
@@ -186,7 +187,7 @@ def test_a_node_that_is_both_question_and_outcome_fails() -> None:
 
 def test_a_marker_naming_an_unknown_tree_names_the_page_and_line() -> None:
     with pytest.raises(GuideError) as error:
-        render_tree_markers("# T\n\n<!-- decision-tree: no-such-tree -->\n", trees={}, render=str, source="docs/check/x.md", line_offset=4)
+        render_tree_markers("# T\n\n<!-- decision-tree: no-such-tree -->\n", trees={}, render=str, source="docs/check/x.md", folder="data/trees", first_line=5)
     assert error.value.path == "docs/check/x.md" and error.value.line == 7 and "no-such-tree" in error.value.problem
 
 
@@ -195,7 +196,7 @@ def test_a_marker_naming_an_unknown_tree_names_the_page_and_line() -> None:
 # -----------------------------------------------------------------------------
 
 def _channels():
-    from channels import Channel
+    from engine.channels import Channel
 
     texts = {lang: {"name": f"name-{lang}", "who": "w", "what": "w", "when": "w"} for lang in LANGUAGES}
     return {cid: Channel(id=cid, contact=contact, kind="phone", group="g", texts=texts) for cid, contact in CONTACTS.items()}
@@ -216,52 +217,51 @@ def test_every_path_is_a_view_and_ids_follow_the_answers() -> None:
 
 def test_the_start_view_comes_last_for_the_sibling_rule() -> None:
     views = _context()["views"]
-    assert views[-1].start and views[-1].id == "t-test-tree"
-    assert not any(v.start for v in views[:-1])
+    assert views[-1]["start"] and views[-1]["id"] == "t-test-tree"
+    assert not any(v["start"] for v in views[:-1])
 
 
 def test_back_change_and_start_again_point_at_the_right_views() -> None:
-    view = next(v for v in _context()["views"] if v.id == "t-test-tree--a--c")
-    assert view.back == "#t-test-tree--a"
-    assert view.restart == "#t-test-tree"
-    assert [(a.question, a.answer, a.change) for a in view.answers] == [
+    view = next(v for v in _context()["views"] if v["id"] == "t-test-tree--a--c")
+    assert view["back"] == "#t-test-tree--a"
+    assert view["restart"] == "#t-test-tree"
+    assert [(a["question"], a["answer"], a["change"]) for a in view["answers"]] == [
         ("First question?", "A", "#t-test-tree"),
         ("Second question?", "C", "#t-test-tree--a"),
     ]
-    start = next(v for v in _context()["views"] if v.start)
-    assert start.back is None and start.restart is None and start.answers == []
-    assert [o.href for o in start.options] == ["#t-test-tree--a", "#t-test-tree--b"]
+    start = next(v for v in _context()["views"] if v["start"])
+    assert start["back"] is None and start["restart"] is None and start["answers"] == []
+    assert [o["href"] for o in start["options"]] == ["#t-test-tree--a", "#t-test-tree--b"]
 
 
 def test_nodes_are_numbered_breadth_first_for_print() -> None:
     assert node_numbers(_tree()) == {"first": 1, "second": 2, "done": 3}
     flow = _context()["flow"]
-    assert [(b.id, [o.number for o in b.options]) for b in flow] == [("first", [2, 3]), ("second", [3]), ("done", [])]
+    assert [(b["id"], [o["number"] for o in b["options"]]) for b in flow] == [("first", [2, 3]), ("second", [3]), ("done", [])]
 
 
 def test_inline_channels_become_parts_in_the_page_language() -> None:
     context = _context("zh")
-    done = next(b for b in context["flow"] if b.id == "done")
-    assert done.steps[0][0].text == "打 " and done.steps[0][0].channel is None
-    assert done.steps[0][1].channel.contact == "110"
-    assert [c.id for c in done.urgent] == ["police"]
-    assert [(p.text, p.channel) for p in split_text("no channel here", {})] == [("no channel here", None)]
+    done = next(b for b in context["flow"] if b["id"] == "done")
+    assert done["steps"][0][0] == {"text": "打 ", "channel": None}
+    assert done["steps"][0][1]["channel"].contact == "110"
+    assert [c.id for c in done["urgent"]] == ["police"]
+    assert split_text("no channel here", {}) == [{"text": "no channel here", "channel": None}]
 
 
 def test_the_overview_unfolds_every_path() -> None:
     tree_map = _context()["map"]
-    assert tree_map.href == "#t-test-tree"
-    assert [b.node.href for b in tree_map.branches] == ["#t-test-tree--a", "#t-test-tree--b"]
-    assert tree_map.branches[0].node.branches[0].node.text == "Result"
+    assert tree_map["href"] == "#t-test-tree"
+    assert [b["node"]["href"] for b in tree_map["branches"]] == ["#t-test-tree--a", "#t-test-tree--b"]
+    assert tree_map["branches"][0]["node"]["branches"][0]["node"]["text"] == "Result"
 
 
 def test_the_rendered_tree_escapes_text_and_puts_urgent_channels_first() -> None:
     from bs4 import BeautifulSoup
-    from mkdocs.config import load_config
 
-    from decision_tree import render_tree
+    from engine.trees import render_tree
 
-    env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    env = template_env("en")
     tree = _tree(VALID.replace("en: Result", "en: Result <b>&</b>"))
     html = render_tree(
         tree, language="en", channels=_channels(), help_href="../help/", env=env,
@@ -287,7 +287,7 @@ def test_depth_counts_questions_only() -> None:
 
 
 def test_the_tree_format_is_documented_where_editors_look() -> None:
-    import decision_tree_model
+    from engine import tree_model as decision_tree_model
 
     doc = textwrap.dedent(decision_tree_model.__doc__ or "")
     for field in ("start:", "question:", "options:", "outcome:", "urgent:", "steps:", "evidence:", "channels:", "links:", "{channel:"):

@@ -10,13 +10,17 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from decision_tree import load_checked_trees
-from decision_tree_views import all_views, node_numbers
+from engine.channels import load_channels
+from engine.site import Site
+from engine.trees import load_checked_trees, page_reader
+from engine.tree_views import all_views, node_numbers
 from tests.conftest import ROOT
 from tests.test_build import _build
 
 LANGUAGES = ("zh", "en")
-TREES = load_checked_trees(ROOT, ROOT / "docs", LANGUAGES, "zh")
+SITE = Site(root=ROOT, docs_dir=ROOT / "docs", languages=LANGUAGES, default="zh")
+_CHANNELS = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", LANGUAGES)
+TREES = load_checked_trees(ROOT / "data" / "trees", "data/trees", SITE, _CHANNELS, page_reader(SITE, _CHANNELS))
 NODES = [(tree.id, node.id) for tree in TREES.values() for node in tree.nodes.values()]
 
 

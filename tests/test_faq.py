@@ -8,21 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from build_errors import GuideError
-from channels import load_channels
-from faq import (
-    answer_texts,
-    broken_anchors,
-    explicit_ids,
-    faq_jsonld,
-    load_faq,
-    plain_text,
-    relative_links,
-    render_faq_markers,
-)
-from tests.conftest import ROOT
+from engine.errors import GuideError
+from engine.channels import load_channels
+from engine.faq_data import broken_anchors, load_faq
+from engine.faq_render import answer_text, faq_jsonld, plain_text, relative_links, render_faq_markers
+from engine.site import explicit_ids
+from tests.conftest import ROOT, template_env
 
-CHANNELS = load_channels(ROOT / "data" / "channels.yml")
+CHANNELS = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", ("zh", "en"))
 DOCS = ROOT / "docs"
 LANGUAGES = ["zh", "en"]
 
@@ -62,10 +55,6 @@ MUST_ANSWER = [
 ]
 
 
-def _env():
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
 
 
 def _faq():
@@ -239,10 +228,10 @@ def _line_of(link: str, qid: str, language: str) -> int:
 # Markers on a page
 # -----------------------------------------------------------------------------
 
-def _render(markdown: str, *, language: str = "zh", page_dir: str = "", taken=frozenset()):
+def _render(markdown: str, *, language: str = "zh", page: str = "family-contacts.md", taken=frozenset()):
     return render_faq_markers(
-        markdown, faq=FAQ, language=language, page_dir=page_dir, env=_env(),
-        source="docs/family-contacts.md", line_offset=4, taken_ids=taken,
+        markdown, faq=FAQ, language=language, page_src_uri=page, env=template_env(language),
+        source="docs/family-contacts.md", first_line=5, taken_ids=taken,
     )
 
 
@@ -257,13 +246,13 @@ def test_a_marker_becomes_collapsible_questions_anchored_by_id() -> None:
 
 def test_a_marker_makes_a_section_that_links_to_the_topic_on_the_faq_page() -> None:
     rendered = render_faq_markers(
-        "# 标题\n\n<!-- faq: contacts -->\n", faq=FAQ, language="en", page_dir="check", env=_env(),
+        "# 标题\n\n<!-- faq: contacts -->\n", faq=FAQ, language="en", page_src_uri="check/x.en.md", env=template_env("en"),
         source="docs/check/x.en.md", faq_page="faq.md", page_path="check/x.md",
     )
     assert re.search(r"^## Questions people ask \{ #faq-contacts \}$", rendered.markdown, re.M)
     assert "](../faq.md#contacts)" in rendered.markdown
     on_faq_page = render_faq_markers(
-        "<!-- faq: contacts -->", faq=FAQ, language="zh", page_dir="", env=_env(),
+        "<!-- faq: contacts -->", faq=FAQ, language="zh", page_src_uri="faq.md", env=template_env("zh"),
         source="docs/faq.md", faq_page="faq.md", page_path="faq.md",
     )
     assert "faq.md#contacts" not in on_faq_page.markdown
@@ -294,10 +283,10 @@ def test_a_marker_in_code_is_left_as_an_example() -> None:
 
 
 def test_links_in_answers_follow_the_page_they_land_on() -> None:
-    assert relative_links("[a](rights.md#civil-matter) [b](https://x.org/a.md) [c](faq.md)", "check") == (
+    assert relative_links("[a](rights.md#civil-matter) [b](https://x.org/a.md) [c](faq.md)", "check/x.md") == (
         "[a](../rights.md#civil-matter) [b](https://x.org/a.md) [c](../faq.md)"
     )
-    rendered = _render("<!-- faq: crime-and-debt -->", page_dir="check")
+    rendered = _render("<!-- faq: crime-and-debt -->", page="check/x.md")
     assert "(../rights.md#civil-matter)" in rendered.markdown and "](rights.md" not in rendered.markdown
 
 
@@ -317,29 +306,29 @@ def test_explicit_ids_are_read_from_headings_and_attributes() -> None:
 # Structured data
 # -----------------------------------------------------------------------------
 
-def test_json_ld_cannot_be_broken_out_of() -> None:
-    hostile = 'Type </script><script>alert(1)</script> & "quotes" <!-- or this'
-    text = faq_jsonld([("Q <b>?", hostile)], "en")
-    assert "<" not in text and ">" not in text and "&" not in text
-    data = json.loads(text)
+def test_json_ld_holds_each_questions_plain_text_answer() -> None:
+    question = next(q for q in FAQ.questions if "<!-- channel" in q.texts["en"].answer)
+    data = faq_jsonld([question], "en", CHANNELS)
     assert data["@type"] == "FAQPage" and data["inLanguage"] == "en"
-    assert data["mainEntity"][0]["acceptedAnswer"]["text"] == hostile
-    assert data["mainEntity"][0]["name"] == "Q <b>?"
+    entry = data["mainEntity"][0]
+    assert entry["name"] == question.texts["en"].question
+    assert "<" not in entry["acceptedAnswer"]["text"] and "channel:" not in entry["acceptedAnswer"]["text"]
+
+
+def test_json_ld_cannot_be_broken_out_of() -> None:
+    """The template writes it with tojson: nothing in an answer can close the <script>."""
+    from jinja2 import Environment
+
+    hostile = 'Type </script><script>alert(1)</script> & "quotes" <!-- or this'
+    template = (ROOT / "overrides" / "partials" / "faq-jsonld.html").read_text(encoding="utf-8")
+    page = {"meta": {"faq_jsonld": {"@type": "FAQPage", "mainEntity": [{"name": "Q <b>?", "text": hostile}]}}}
+    html = Environment().from_string(template).render(page=page)
+    text = html.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["mainEntity"][0] == {"name": "Q <b>?", "text": hostile}
 
 
 def test_answers_become_plain_text() -> None:
     html = "<p>Call <strong>now</strong>.</p><ul><li>one</li><li>two</li></ul><script>x()</script>"
     assert plain_text(html) == "Call now. one two"
-
-
-def test_answer_texts_are_read_from_the_rendered_items() -> None:
-    page = (
-        '<h2 id="faq-x">Questions</h2><div class="faq-list">'
-        '<details class="faq-item question"><summary><h3 class="faq-question" id="will-i">Will I?<a class="headerlink" href="#will-i">¶</a></h3></summary>'
-        '<p>Call <a class="channel-contact" href="tel:12368"><strong>12368</strong></a> <a href="../help/#court">court line</a>.</p>'
-        '<details><summary>More</summary><p>inner</p></details><p>Then wait.</p></details>'
-        '<details class="faq-item question"><summary><h3 id="not-shown">Other?</h3></summary><p>no</p></details>'
-        '<details><summary><h3 id="will-i-too">Admonition, not an item</h3></summary>'
-        "</div>"
-    )
-    assert answer_texts(page, {"will-i", "absent"}) == {"will-i": "Call 12368 court line. More inner Then wait."}
+    assert answer_text("Call <!-- channel: court-line --> **now**.", "en", CHANNELS) == "Call 12368 " + CHANNELS["court-line"].texts["en"]["name"] + " now."

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from build_errors import GuideError
-from heading_ids import headings_without_id
-from offline_shim import with_local_shim
-from search_per_language import split_search_index
-from translations_complete import missing_translations
-from yaml_source import parse_yaml
+from engine.errors import GuideError
+from engine.headings import headings_without_id
+from engine.offline import with_local_shim
+from engine.search_index import split_search_index
+from engine.site import Site
+from engine.yaml_data import parse_yaml
+
+
+def missing_translations(pages: list[str], languages: list[str], default: str) -> list[tuple[str, str]]:
+    return Site(root=Path("."), docs_dir=Path("docs"), languages=tuple(languages), default=default).missing_translations(pages)
 
 
 def test_a_page_missing_in_english_is_reported_with_the_existing_file() -> None:

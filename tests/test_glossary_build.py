@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_site import build_into
-from glossary_data import load_glossary, sorted_terms
+from engine.glossary_data import load_glossary, sorted_terms
 from tests.conftest import ROOT, html_pages
 from tests.test_build import _build
 

@@ -6,17 +6,15 @@ import random
 import textwrap
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
 
-from build_errors import GuideError
-from glossary import link_page, render_glossary, render_parts
-from glossary_data import Term, TermText, load_glossary, parse_glossary, sorted_terms
-from glossary_link import Matcher, apply_links, find_links
-from tests.conftest import ROOT
-from yaml_source import parse_yaml
+from engine.errors import GuideError
+from engine.glossary_render import link_page, matcher_for, render_glossary
+from engine.glossary_data import Term, TermText, load_glossary, parse_glossary, sorted_terms
+from engine.glossary_link import Matcher, apply_links, find_links
+from tests.conftest import ROOT, template_env
+from engine.yaml_data import parse_yaml
 
 GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml", ["zh", "en"])
-ENV = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), auto_reload=False)
 
 
 def _parse(text: str, languages: tuple[str, ...] = ("zh", "en")) -> list[Term]:
@@ -26,7 +24,7 @@ def _parse(text: str, languages: tuple[str, ...] = ("zh", "en")) -> list[Term]:
 def _linked(html: str, forms: dict[str, list[str]], not_in: dict[str, list[str]] | None = None) -> str:
     """The HTML with each found term wrapped as [id:text]."""
     links = find_links(html, Matcher(forms, not_in))
-    return apply_links(html, links, {term_id: (f"[{term_id}:", "]") for term_id in forms})
+    return apply_links(html, links, lambda term_id, text: f"[{term_id}:{text}]")
 
 
 # -----------------------------------------------------------------------------
@@ -229,8 +227,7 @@ EVIL = Term(
 
 
 def test_definitions_are_escaped_in_the_link_title_and_the_print_list() -> None:
-    parts = render_parts([EVIL], "zh", ENV)
-    html = link_page("<p>催收</p>", matcher=Matcher({"evil": ["催收"]}), parts=parts, href="../glossary/")
+    html = link_page("<p>催收</p>", matcher=Matcher({"evil": ["催收"]}), terms=[EVIL], language="zh", href="../glossary/", env=template_env("zh"))
     assert html is not None
     assert "<script" not in html and "&lt;script&gt;" in html
     assert 'title="&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;"' in html
@@ -239,27 +236,26 @@ def test_definitions_are_escaped_in_the_link_title_and_the_print_list() -> None:
 
 
 def test_definitions_are_escaped_on_the_glossary_page() -> None:
-    html = render_glossary([EVIL], "en", {"evil": ('../x/?a="b"', "<i>Page</i>")}, ENV)
+    html = render_glossary([EVIL], "en", {"evil": ('../x/?a="b"', "<i>Page</i>")}, template_env("en"))
     assert "<img" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and 'href="../x/?a=&#34;b&#34;"' in html
 
 
 def test_the_print_list_holds_the_linked_terms_in_page_order() -> None:
     terms = [t for t in GLOSSARY if t.id in ("principal", "interest", "court")]
-    matcher = Matcher({t.id: t.texts["zh"].forms for t in terms}, {t.id: t.texts["zh"].not_in for t in terms})
-    html = link_page("<p>利息和本金，本金。</p>", matcher=matcher, parts=render_parts(terms, "zh", ENV), href="g/")
+    html = link_page("<p>利息和本金，本金。</p>", matcher=matcher_for(terms, "zh"), terms=terms, language="zh", href="g/", env=template_env("zh"))
     assert html is not None
     printed = html[html.index("<aside") :]
     assert printed.index("<dt>利息</dt>") < printed.index("<dt>本金</dt>") and "法院" not in printed
 
 
 def test_a_page_without_terms_is_left_alone() -> None:
-    assert link_page("<p>你好</p>", matcher=Matcher({"c": ["催收"]}), parts=render_parts([EVIL], "zh", ENV), href="g/") is None
+    assert link_page("<p>你好</p>", matcher=Matcher({"c": ["催收"]}), terms=[EVIL], language="zh", href="g/", env=template_env("zh")) is None
 
 
 def test_every_guide_definition_renders_in_both_languages() -> None:
     for language in ("zh", "en"):
-        html = render_glossary(sorted_terms(GLOSSARY, language), language, {}, ENV)
+        html = render_glossary(sorted_terms(GLOSSARY, language), language, {}, template_env(language))
         assert html.count("<dt id=") == len(GLOSSARY)
 
 

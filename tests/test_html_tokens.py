@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from html_tokens import add_attribute, attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
+from engine.html_tokens import add_attribute, attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
 
 MARKUP = st.text(alphabet=st.sampled_from(list("<>/!?-=\"' &;#axAX1\n中")), max_size=80)
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from yaml_source import load_yaml
+from engine.yaml_data import load_yaml
 
 ALLOWLIST = ROOT / "tests" / "html_allowlist.yml"
 # A page with mistakes a checker must catch: proof the gate can fail.

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from print_all import chapter_anchor, misspelt_markers, print_chapter, replace_marker, rewrite_url
+from engine.site import Site
+from engine.print_pages import chapter_anchor, misspelt_markers, print_chapter, replace_marker, rewrite_url
 from tests.conftest import ROOT
 
 PRINT_PAGES = {"zh": "print/index.html", "en": "en/print/index.html"}
@@ -97,8 +98,9 @@ def test_a_chapter_keeps_its_markup_byte_for_byte_apart_from_what_changes() -> N
 
 
 def test_anchors_are_the_same_in_both_languages() -> None:
-    assert chapter_anchor("check/start.md", ["zh", "en"]) == chapter_anchor("check/start.en.md", ["zh", "en"]) == "check-start"
-    assert chapter_anchor("index.md", ["zh", "en"]) == "index"
+    site = Site(root=ROOT, docs_dir=ROOT / "docs", languages=("zh", "en"), default="zh")
+    assert chapter_anchor("check/start.md", site) == chapter_anchor("check/start.en.md", site) == "check-start"
+    assert chapter_anchor("index.md", site) == "index"
 
 
 def test_the_marker_is_replaced_where_it_stands() -> None:

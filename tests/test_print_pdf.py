@@ -13,14 +13,14 @@ from pypdf import PdfReader
 from pypdf.generic import NameObject
 
 from build_dist import MARGIN
-from channels import load_channels
+from engine.channels import load_channels
 from tests.conftest import ROOT
 
 # The dist_dir fixture prints the PDFs with chromium.
 pytestmark = pytest.mark.browser
 
 PDFS = {"zh": ("guide-zh.pdf", "print.html"), "en": ("guide-en.pdf", "en/print.html")}
-CHANNELS = load_channels(ROOT / "data" / "channels.yml")
+CHANNELS = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", ("zh", "en"))
 
 
 def _poppler(*command: str) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_errors import GuideError
-from stylesheets import check_stylesheets
+from engine.errors import GuideError
+from engine.stylesheets import check_stylesheets
 from tests.conftest import ROOT, html_pages
 from tests.test_build import _build
 

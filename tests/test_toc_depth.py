@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.toc import get_toc
 
-from build_errors import GuideError
+from engine.errors import GuideError
 from tests.test_build import _build
-from toc_depth import stop_at, toc_depth
+from engine.toc import stop_at, toc_depth
 
 TOKENS = [
     {"level": 1, "id": "faq", "name": "FAQ", "html": "FAQ", "data-toc-label": "", "children": [

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from jinja2 import Environment, FileSystemLoader  # noqa: E402
 
 from glossary import link_page, render_parts  # noqa: E402
-from glossary_data import Term, TermText  # noqa: E402
-from glossary_link import Matcher  # noqa: E402
+from engine.glossary_data import Term, TermText  # noqa: E402
+from engine.glossary_link import Matcher  # noqa: E402
 
 TERMS = 2_000
 CHARACTERS = 5_000_000

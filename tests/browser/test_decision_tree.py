@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from decision_tree import load_checked_trees
-from decision_tree_model import Tree
-from decision_tree_views import View, all_views, view_id
+from engine.trees import load_checked_trees, page_reader
+from engine.tree_model import Tree
+from engine.tree_views import View, all_views, view_id
 from tests.browser.reader import open_tab
 from tests.conftest import ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from decision_tree import load_checked_trees
-from decision_tree_views import view_id
+from engine.trees import load_checked_trees, page_reader
+from engine.tree_views import view_id
 from tests.browser.reader import open_tab
 from tests.conftest import ROOT, html_pages
 

@@ -1,15 +1,13 @@
-"""One way for every hook to fail the build: name the file, the line and the fix.
+"""One way for every part of the engine to fail the build: name the file, the line and the fix.
 
-Not a hook itself: the hooks import it (MkDocs puts hooks/ on sys.path while
-it loads them).
+The engine does not know MkDocs: hooks/mkdocs_site.py turns a GuideError
+into MkDocs' own build error, so the editor sees this message and no traceback.
 """
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
 
-
-class GuideError(PluginError):
+class GuideError(Exception):
     """A build error an editor can act on without reading Python."""
 
     def __init__(self, path: str, problem: str, fix: str, line: int | None = None) -> None:

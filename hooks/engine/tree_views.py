@@ -1,7 +1,5 @@
 """From a checked tree to what the templates render: views, overview, print flow.
 
-Not a hook itself: hooks/decision_tree.py imports it.
-
 A view is a path, not a node: "your answers so far" (each with a link to
 change it) and the back link depend on how the reader got there. So every
 path from the start gets its own view, with an id built from the answer ids:
@@ -22,11 +20,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
-from channels import Channel
-from decision_tree_model import CHANNEL_REF, Link, Node, Option, Tree
+from .channels import Channel
+from .tree_model import CHANNEL_REF, Link, Node, Option, Tree
 
 
 @dataclass(frozen=True)
@@ -44,10 +41,8 @@ class LinkTarget:
 
 LinkResolver = Callable[[Link], LinkTarget]
 
-# What the templates read: `view.id` finds an attribute at once, where on a
-# dict Jinja first tries the attribute, fails, then the key (measured: a
-# fifth of the tree's rendering went to those failed lookups).
-Record = SimpleNamespace
+# What the templates read: plain dicts (Jinja reads `view.id` from a dict too).
+Record = dict[str, Any]
 
 
 def view_id(tree_id: str, option_ids: list[str] | tuple[str, ...]) -> str:
@@ -82,16 +77,16 @@ def node_numbers(tree: Tree) -> dict[str, int]:
 
 
 def split_text(text: str, channels: Mapping[str, Channel]) -> list[Record]:
-    """A sentence as parts: Record(text=...) and Record(channel=Channel) for {channel:id}."""
+    """A sentence as parts: {"text": ..., "channel": None} and {"text": None, "channel": Channel} for {channel:id}."""
     parts: list[Record] = []
     position = 0
     for match in CHANNEL_REF.finditer(text):
         if match.start() > position:
-            parts.append(Record(text=text[position:match.start()], channel=None))
-        parts.append(Record(text=None, channel=channels[match.group(1)]))
+            parts.append(dict(text=text[position:match.start()], channel=None))
+        parts.append(dict(text=None, channel=channels[match.group(1)]))
         position = match.end()
     if position < len(text):
-        parts.append(Record(text=text[position:], channel=None))
+        parts.append(dict(text=text[position:], channel=None))
     return parts
 
 
@@ -115,7 +110,7 @@ def tree_context(
     for view in all_views(tree):
         option_ids = [option for _, option in view.answers]
         node = tree.nodes[view.node]
-        views.append(Record(
+        views.append(dict(
             id=view_id(tree.id, option_ids),
             start=not view.answers,
             node=node.id,
@@ -125,7 +120,7 @@ def tree_context(
             back="#" + view_id(tree.id, option_ids[:-1]) if view.answers else None,
             restart=start_href if view.answers else None,
             answers=[
-                Record(
+                dict(
                     question=tree.nodes[question].text[language],
                     answer=_option(tree.nodes[question], option).label[language],
                     change="#" + view_id(tree.id, option_ids[:index]),
@@ -133,7 +128,7 @@ def tree_context(
                 for index, (question, option) in enumerate(view.answers)
             ],
             options=[
-                Record(id=o.id, label=o.label[language], href="#" + view_id(tree.id, option_ids + [o.id]))
+                dict(id=o.id, label=o.label[language], href="#" + view_id(tree.id, option_ids + [o.id]))
                 for o in node.options
             ],
             body=bodies[node.id],
@@ -159,13 +154,13 @@ def _body(node: Node, language: str, channels: Mapping[str, Channel], resolve_li
     def parts(text: Mapping[str, str] | None) -> list[Record] | None:
         return split_text(text[language], channels) if text else None
 
-    return Record(
+    return dict(
         id=node.id,
         kind=node.kind,
         number=numbers[node.id],
         text=node.text[language],
         hint=parts(node.hint),
-        options=[Record(label=o.label[language], number=numbers[o.next]) for o in node.options],
+        options=[dict(label=o.label[language], number=numbers[o.next]) for o in node.options],
         urgent=[channels[c] for c in node.urgent],
         summary=parts(node.summary),
         steps=[parts(step) for step in node.steps],
@@ -178,13 +173,13 @@ def _body(node: Node, language: str, channels: Mapping[str, Channel], resolve_li
 def _map(tree: Tree, node_id: str, option_ids: list[str], language: str, numbers: dict[str, int]) -> Record:
     """The overview: the tree unfolded path by path, each entry linking to its view."""
     node = tree.nodes[node_id]
-    return Record(
+    return dict(
         href="#" + view_id(tree.id, option_ids),
         text=node.text[language],
         kind=node.kind,
         number=numbers[node_id],
         branches=[
-            Record(label=o.label[language], node=_map(tree, o.next, option_ids + [o.id], language, numbers))
+            dict(label=o.label[language], node=_map(tree, o.next, option_ids + [o.id], language, numbers))
             for o in node.options
         ],
     )

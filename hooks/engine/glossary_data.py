@@ -1,6 +1,6 @@
 """Read and check a glossary file; sort its terms for each language.
 
-Not a hook itself: hooks/glossary.py calls it. The file (data/glossary.yml for
+The file (data/glossary.yml for
 the guide) looks like this; every problem names the file, the line and the id:
 
     terms:
@@ -26,8 +26,8 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
-from build_errors import GuideError
-from yaml_source import load_yaml
+from .errors import GuideError
+from .yaml_data import load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 SEE_PATTERN = re.compile(r"^([A-Za-z0-9_\-/]+?)(?:\.md)?(?:#([\w-]+))?$")
@@ -67,9 +67,7 @@ class Term:
 
 def load_glossary(path: Path, shown: str, languages: Sequence[str]) -> list[Term]:
     """Read the glossary file at path (named `shown` in errors) and check it."""
-    if not path.is_file():
-        raise GuideError(shown, "the glossary file does not exist", "create it, or fix extra.glossary_file in mkdocs.yml")
-    return parse_glossary(load_yaml(path, shown), shown, languages)
+    return parse_glossary(load_yaml(path, shown, setting="glossary_file"), shown, languages)
 
 
 def parse_glossary(data: Any, shown: str, languages: Sequence[str]) -> list[Term]:

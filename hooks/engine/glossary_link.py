@@ -1,13 +1,13 @@
 """Find the first occurrence of each glossary term in a page's HTML and wrap it.
 
-Not a hook itself: hooks/glossary.py calls it. Pure functions, no MkDocs:
+Pure functions, no MkDocs:
 
     matcher = Matcher({"debt-collection": ["催收"], "violent-collection": ["暴力催收"]})
     found = find_links(html, matcher)                  # [(start, end, term_id)]
     html = apply_links(html, found, {"debt-collection": ('<a href="../glossary/#debt-collection">', "</a>")})
 
 How it stays correct:
-- hooks/html_tokens.py splits the HTML into text and tokens: tags (attribute
+- engine/html_tokens.py splits the HTML into text and tokens: tags (attribute
   values included, quoted '>' allowed), comments, declarations and character
   references. Only text is searched, so a link never cuts through a tag or an
   entity, never lands in an attribute value, and the visible text is unchanged.
@@ -32,14 +32,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
 import ahocorasick
 
-from html_tokens import BLANK, RAW_TEXT_TAGS, split
+from .html_tokens import BLANK, RAW_TEXT_TAGS, split
 
 # Elements whose text is never linked: code, existing links, headings,
 # abbreviations, non-text content, controls a tap must reach unchanged.
@@ -135,19 +135,14 @@ def find_links(html: str, matcher: Matcher) -> list[Link]:
     return links
 
 
-def apply_links(html: str, links: Iterable[Link], tags: Mapping[str, tuple[str, str]]) -> str:
-    """Wrap each found stretch in its term's (opening, closing) markup."""
+def apply_links(html: str, links: Iterable[Link], wrap: Callable[[str, str], str]) -> str:
+    """Each found stretch replaced by wrap(term id, the stretch's HTML)."""
     pieces: list[str] = []
-    add_piece = pieces.append  # (measured: several appends beat one += of a tuple)
     done = 0
     for start, end, term_id in links:
-        opening, closing = tags[term_id]
-        add_piece(html[done:start])
-        add_piece(opening)
-        add_piece(html[start:end])
-        add_piece(closing)
+        pieces += [html[done:start], wrap(term_id, html[start:end])]
         done = end
-    add_piece(html[done:])
+    pieces.append(html[done:])
     return "".join(pieces)
 
 

@@ -1,20 +1,18 @@
 """Load the guide's YAML data files, failing with the file and line.
 
-Not a hook itself: data hooks import it. Mappings come back as LineDict, which
+Mappings come back as LineDict, which
 remembers the line of each key, so a later check (an unknown id, a missing
 language) can still point the editor at the right line.
 """
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-import build_cache
-from build_errors import GuideError
+from .errors import GuideError
 
 
 class LineDict(dict):
@@ -63,21 +61,14 @@ def parse_yaml(text: str, path: str) -> Any:
         raise GuideError(path, problem, "check the indentation and quoting on that line", line) from None
 
 
-def load_yaml(path: Path, shown_as: str | None = None) -> Any:
+def load_yaml(path: Path, shown_as: str | None = None, *, setting: str | None = None) -> Any:
     """Read and parse a data file; shown_as is how errors name it (relative path).
 
-    A file whose text has not changed since it was last parsed (the other
-    language's build, the previous `mkdocs serve` rebuild, an earlier process)
-    is not parsed again: see build_cache.by_content and build_cache.on_disk.
-    Treat the result as read-only.
+    A missing file fails naming it, and the mkdocs.yml setting that points
+    at it when there is one.
     """
-    text = path.read_text(encoding="utf-8")
     shown = shown_as or str(path)
-    resolved = str(path.resolve())
-    return build_cache.by_content(
-        ("yaml", resolved, shown), text, lambda: build_cache.on_disk("yaml", resolved, text, _LOADER_VERSION, lambda: parse_yaml(text, shown))
-    )
-
-
-# What the parsed result depends on besides the text: this loader and PyYAML.
-_LOADER_VERSION = hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()
+    if not path.is_file():
+        fix = f"create it, or point extra.{setting} in mkdocs.yml at the right file" if setting else "create it"
+        raise GuideError(shown, "this data file does not exist", fix)
+    return parse_yaml(path.read_text(encoding="utf-8"), shown)
