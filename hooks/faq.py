@@ -17,7 +17,7 @@ from channels import channels_file, site_channels
 from engine import per_build
 from engine.errors import GuideError
 from engine.faq_data import Faq, broken_anchors, load_faq
-from engine.faq_render import INDEX_MARKER, MARKER, faq_jsonld, render_faq_markers
+from engine.faq_render import INDEX_MARKER, MARKER, answer_texts, faq_jsonld, render_faq_markers
 from engine.site import body_first_line, explicit_ids
 
 FAQ_FILE = "data/faq.yml"
@@ -46,7 +46,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page_path=site.default_file(page.file.src_uri),
     )
     if rendered.shown:
-        page.meta["faq_jsonld"] = faq_jsonld(rendered.shown, language, _channels(config) or {})
+        answers = per_build.once(("faq-answer-texts", language), lambda: answer_texts(_faq(config), language, _channels(config) or {}))
+        page.meta["faq_jsonld"] = faq_jsonld(rendered.shown, language, answers)
     return rendered.markdown
 
 

@@ -45,13 +45,25 @@ def guide_event(event: F) -> F:
 @guide_event
 def start_build(config: MkDocsConfig) -> MkDocsConfig | None:
     """An on_config event that forgets the last build: an adapter that shares work
-    within a build uses it as its own (`on_config = mkdocs_site.start_build`)."""
-    per_build.reset()
+    within a build uses it as its own (`on_config = mkdocs_site.start_build`).
+
+    static-i18n builds each further language nested inside the first
+    language's build (its `building` flag is set meanwhile): those are the
+    same build, so what the first language read (data files, checked trees)
+    serves them too. Whatever depends on the language has it in its key.
+    """
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):
+        per_build.reset()
     return None
 
 
 def site(config: MkDocsConfig) -> Site:
     """The site's languages, folders and settings: static-i18n's languages, or the theme's one."""
+    return per_build.once(("site", id(config)), lambda: _read_site(config))
+
+
+def _read_site(config: MkDocsConfig) -> Site:
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         languages = tuple(language.locale for language in i18n.config.languages)

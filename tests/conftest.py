@@ -35,6 +35,18 @@ def template_env(language: str = "zh") -> Environment:
     return prepare(load_config(str(ROOT / "mkdocs.yml")).theme.get_env(), labels[language])
 
 
+@functools.cache
+def guide_trees() -> dict:
+    """The guide's decision trees, loaded and checked as the build does."""
+    from engine.channels import load_channels
+    from engine.site import Site
+    from engine.trees import load_checked_trees, page_reader
+
+    site = Site(root=ROOT, docs_dir=ROOT / "docs", languages=("zh", "en"), default="zh")
+    channels = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", site.languages)
+    return load_checked_trees(ROOT / "data" / "trees", "data/trees", site, channels, page_reader(site, channels))
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The guide built once, strict, into a temporary folder."""

@@ -10,17 +10,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from engine.channels import load_channels
-from engine.site import Site
-from engine.trees import load_checked_trees, page_reader
 from engine.tree_views import all_views, node_numbers
-from tests.conftest import ROOT
+from tests.conftest import ROOT, guide_trees
 from tests.test_build import _build
 
 LANGUAGES = ("zh", "en")
-SITE = Site(root=ROOT, docs_dir=ROOT / "docs", languages=LANGUAGES, default="zh")
-_CHANNELS = load_channels(ROOT / "data" / "channels.yml", "data/channels.yml", LANGUAGES)
-TREES = load_checked_trees(ROOT / "data" / "trees", "data/trees", SITE, _CHANNELS, page_reader(SITE, _CHANNELS))
+TREES = guide_trees()
 NODES = [(tree.id, node.id) for tree in TREES.values() for node in tree.nodes.values()]
 
 

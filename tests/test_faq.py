@@ -11,7 +11,7 @@ import pytest
 from engine.errors import GuideError
 from engine.channels import load_channels
 from engine.faq_data import broken_anchors, load_faq
-from engine.faq_render import answer_text, faq_jsonld, plain_text, relative_links, render_faq_markers
+from engine.faq_render import answer_text, answer_texts, faq_jsonld, plain_text, relative_links, render_faq_markers
 from engine.site import explicit_ids
 from tests.conftest import ROOT, template_env
 
@@ -308,7 +308,7 @@ def test_explicit_ids_are_read_from_headings_and_attributes() -> None:
 
 def test_json_ld_holds_each_questions_plain_text_answer() -> None:
     question = next(q for q in FAQ.questions if "<!-- channel" in q.texts["en"].answer)
-    data = faq_jsonld([question], "en", CHANNELS)
+    data = faq_jsonld([question], "en", answer_texts(FAQ, "en", CHANNELS))
     assert data["@type"] == "FAQPage" and data["inLanguage"] == "en"
     entry = data["mainEntity"][0]
     assert entry["name"] == question.texts["en"].question

@@ -7,7 +7,7 @@ Two figures, measured in the same run on the same page HTML, page by page in
 turn (so a busy machine slows both alike):
 - the bare scan: pyahocorasick's automaton walking each page, nothing else;
 - the hook's whole pass: parse the HTML, scan, choose leftmost-longest first
-  occurrences, wrap them in links, render the print list (glossary.link_page).
+  occurrences, wrap them in links, render the print list (engine/glossary_render.link_page).
 The hook's pass must stay within 2x the bare scan. Times are this process's
 CPU time, so other work on a shared machine does not skew the ratio.
 
@@ -28,7 +28,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from jinja2 import Environment, FileSystemLoader  # noqa: E402
 
-from glossary import link_page, render_parts  # noqa: E402
+from engine.glossary_render import link_page  # noqa: E402
+from engine.labels import Labels  # noqa: E402
+from engine.templates import prepare  # noqa: E402
 from engine.glossary_data import Term, TermText  # noqa: E402
 from engine.glossary_link import Matcher  # noqa: E402
 
@@ -49,8 +51,8 @@ def measure() -> list[Row]:
     started = time.process_time()
     matcher = Matcher({t.id: t.texts["zh"].forms for t in terms})
     compile_seconds = time.process_time() - started
-    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), auto_reload=False)
-    parts = render_parts(terms, "zh", env)
+    labels = Labels({"glossary_print_title": "本页用到的术语"}, language="zh", source="data/labels.yml")
+    env = prepare(Environment(loader=FileSystemLoader(str(ROOT / "overrides")), auto_reload=False), labels)
 
     bare = hook = 0.0
     matches = links = 0
@@ -60,7 +62,7 @@ def measure() -> list[Row]:
             matches += 1
         bare += time.process_time() - started
         started = time.process_time()
-        linked = link_page(page, matcher=matcher, parts=parts, href="../glossary/")
+        linked = link_page(page, matcher=matcher, terms=terms, language="zh", href="../glossary/", env=env)
         hook += time.process_time() - started
         links += (linked or "").count('class="glossary-term"')
 

@@ -139,17 +139,24 @@ def relative_links(markdown: str, page_src_uri: str) -> str:
     return LINK.sub(lambda m: m.group(1) + (link_from(page_src_uri, m.group(2)) if is_site_link(m.group(2)) else m.group(2)), markdown)
 
 
-def faq_jsonld(questions: list[Question], language: str, channels: dict[str, Channel]) -> dict[str, Any]:
-    """schema.org FAQPage data for the questions a page shows (the template writes it with `tojson`)."""
+def faq_jsonld(questions: list[Question], language: str, answers: dict[str, str]) -> dict[str, Any]:
+    """schema.org FAQPage data for the questions a page shows (the template writes it with `tojson`).
+
+    answers: each question's plain-text answer in this language (answer_texts)."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "inLanguage": language,
         "mainEntity": [
-            {"@type": "Question", "name": q.texts[language].question, "acceptedAnswer": {"@type": "Answer", "text": answer_text(q.texts[language].answer, language, channels)}}
+            {"@type": "Question", "name": q.texts[language].question, "acceptedAnswer": {"@type": "Answer", "text": answers[q.id]}}
             for q in questions
         ],
     }
+
+
+def answer_texts(faq: Faq, language: str, channels: dict[str, Channel]) -> dict[str, str]:
+    """Every question's plain-text answer in one language, by question id."""
+    return {q.id: answer_text(q.texts[language].answer, language, channels) for q in faq.questions}
 
 
 def answer_text(answer: str, language: str, channels: dict[str, Channel]) -> str:

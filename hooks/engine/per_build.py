@@ -1,9 +1,9 @@
 """Work shared by the hooks within one build, and nothing beyond it.
 
-static-i18n runs the whole build once per language in one process, and
 `mkdocs serve` rebuilds in place after an edit: everything kept here is
-dropped by `reset()`, which every adapter that uses it calls in on_config
-(the first event of every build). Nothing is kept on disk.
+dropped by `reset()`, which the adapters call in on_config, the first event
+of every build (hooks/mkdocs_site.py: static-i18n's nested builds of the
+further languages are part of the same build). Nothing is kept on disk.
 
     channels = per_build.once(("channels", path), lambda: load_channels(...))
 """

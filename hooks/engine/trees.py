@@ -65,9 +65,18 @@ def load_checked_trees(folder: Path, shown: str, site: Site, channels: dict[str,
 
 
 def page_reader(site: Site, channels: dict[str, Channel]) -> PageReader:
-    """read_page for the site's pages; the help directory's sections come from the channels."""
+    """read_page for the site's pages, each (page, language) read once by this reader
+    (trees link to the same few pages many times); the help directory's
+    sections come from the channels."""
     directory: DirectoryLookup = lambda group, language: {c.id: c.texts[language]["name"] for c in channels.values() if c.group == group}  # noqa: E731
-    return lambda page, language: read_page(site, page, language, directory)
+    read: dict[tuple[str, str], PageInfo | None] = {}
+
+    def page_info(page: str, language: str) -> PageInfo | None:
+        if (page, language) not in read:
+            read[page, language] = read_page(site, page, language, directory)
+        return read[page, language]
+
+    return page_info
 
 
 def render_tree_markers(markdown: str, *, trees: dict[str, Tree], render: Callable[[Tree], str], source: str, folder: str, first_line: int = 1) -> str:

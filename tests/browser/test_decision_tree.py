@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from engine.trees import load_checked_trees, page_reader
 from engine.tree_model import Tree
 from engine.tree_views import View, all_views, view_id
 from tests.browser.reader import open_tab
-from tests.conftest import ROOT
+from tests.conftest import ROOT, guide_trees
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("zh", "en")
-TREES = load_checked_trees(ROOT, ROOT / "docs", LANGUAGES, "zh")
+TREES = guide_trees()
 LINKS = {"zh": {"back": "返回上一步", "restart": "重新开始"}, "en": {"back": "Back", "restart": "Start again"}}
 
 

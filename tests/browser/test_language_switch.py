@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from engine.trees import load_checked_trees, page_reader
 from engine.tree_views import view_id
 from tests.browser.reader import open_tab
-from tests.conftest import ROOT, html_pages
+from tests.conftest import ROOT, guide_trees, html_pages
 
 pytestmark = pytest.mark.browser
 
-TREES = load_checked_trees(ROOT, ROOT / "docs", ("zh", "en"), "zh")
+TREES = guide_trees()
 
 
 def _counterpart(relative: str) -> tuple[str, str]:
