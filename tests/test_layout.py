@@ -103,3 +103,23 @@ def test_a_label_a_template_asks_for_and_the_file_lacks_fails_naming_it() -> Non
     with pytest.raises(GuideError) as error:
         labels.no_such_label  # noqa: B018 - as a template reads it
     assert "'no_such_label'" in error.value.problem and "en" in error.value.problem and error.value.path == "data/labels.yml"
+
+
+def _rendered_by_the_hooks() -> set[str]:
+    """Templates the hooks render (their environment autoescapes), and what those include."""
+    sources = "".join(path.read_text(encoding="utf-8") for path in HOOKS.rglob("*.py"))
+    names = set(re.findall(r"partials/[\w.-]+\.html", sources))
+    names |= {f"partials/{kind}.md.html" for kind in ("channel", "channels", "channel-directory")}  # by marker kind
+    for name in list(names):
+        text = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+        names |= set(re.findall(r"partials/[\w.-]+\.html", text))
+    return names
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.relative_to(ROOT / "overrides").as_posix())
+def test_every_project_template_autoescapes(path: Path) -> None:
+    name = path.relative_to(ROOT / "overrides").as_posix()
+    text = path.read_text(encoding="utf-8")
+    if "{{" not in text or name in _rendered_by_the_hooks():
+        return
+    assert "autoescape true" in text, f"{name} is rendered by MkDocs' own environment: wrap what it writes in {{% autoescape true %}}"
