@@ -83,3 +83,17 @@ def test_an_unknown_channel_in_a_page_fails_the_build(project_copy: Path, tmp_pa
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- channel: hotline-typo -->\n", encoding="utf-8")
     output = _build(project_copy, tmp_path / "out")
     assert output.returncode != 0 and "docs/wellbeing.md:" in output.stderr and "hotline-typo" in output.stderr
+
+
+@pytest.mark.parametrize("marker", ["channel", "channels", "channel-directory"])
+def test_channel_texts_are_escaped_in_every_marker(marker: str) -> None:
+    from engine.channels import Channel
+
+    hostile = '<img src=x onerror="alert(1)">'
+    texts = {lang: {"name": hostile, "who": hostile, "what": hostile, "when": hostile} for lang in ("zh", "en")}
+    channels = {"evil": Channel(id="evil", contact="110", kind="phone", group="evil", texts=texts)}
+    text = render_channel_markers(
+        f"<!-- {marker}: evil -->", channels=channels, language="en",
+        help_link="help.md", env=template_env("en"), source="docs/x.md", shown="data/channels.yml",
+    )
+    assert "<img" not in text and "&lt;img src=x onerror=" in text
