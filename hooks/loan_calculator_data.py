@@ -85,6 +85,10 @@ def load_calculator_data(path: Path) -> CalculatorData:
             odd = sorted(set(block) ^ keys)[0]
             raise GuideError(shown, f"the label '{odd}' is not in both languages", "give every label a zh and an en text", block.line_of(odd) if odd in block else block.line)
         keys = set(block)
+        shadowing = sorted(k for k in block if hasattr(dict, str(k)))
+        if shadowing:
+            # Jinja reads labels.copy as the dict's copy() method, not the label.
+            raise GuideError(shown, f"the label name '{shadowing[0]}' is also a Python dict method", "rename it, e.g. copy_result", block.line_of(shadowing[0]))
     law = []
     for point in data["law"] or []:
         missing = [lang for lang in LANGUAGES if not (isinstance(point, dict) and point.get(lang))]

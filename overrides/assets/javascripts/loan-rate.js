@@ -172,7 +172,7 @@
 
     uniqueIds(form);
     addRow();
-    form.hidden = false;
+    app.hidden = false;
 
     app.querySelector("[data-add-row]").addEventListener("click", function () {
       addRow().querySelector("input").focus();
