@@ -123,7 +123,7 @@
   }
 
   function setError(holder, text) {
-    var p = holder.querySelector(".loan-calc__error");
+    var p = holder.querySelector(":scope > .loan-calc__error");
     var inputs = holder.querySelectorAll("input");
     p.textContent = text || "";
     p.hidden = !text;
