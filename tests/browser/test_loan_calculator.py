@@ -100,7 +100,7 @@ def test_a_reader_fills_the_form_on_a_phone_and_gets_the_python_result(browser: 
     ("values", "field", "words"),
     [
         ({"contract": "1000", "received": "1200", "rows": [{"amount": "1300", "date": "2026-03-09"}]}, "received", {"zh": "不能比合同金额多", "en": "cannot be more than the contract"}),
-        ({"contract": "1000", "received": "800", "rows": [{"amount": "1000", "date": "2026-03-01"}]}, "schedule", {"zh": "不能早于到账日期", "en": "before the money arrived"}),
+        ({"contract": "1000", "received": "800", "rows": [{"amount": "1000", "date": "2026-03-01"}]}, "row", {"zh": "不能早于到账日期", "en": "before the money arrived"}),
         ({"contract": "1000", "received": "800", "rows": []}, "schedule", {"zh": "至少填一笔还款", "en": "at least one repayment"}),
     ],
 )
@@ -110,7 +110,8 @@ def test_impossible_input_gets_an_error_next_to_its_field_and_no_result(
 ) -> None:
     with _phone(browser, served_site + PAGES[language]) as (page, _):
         _fill(page, loan_date="2026-03-02", **values)
-        error = page.locator(f'[data-field="{field}"] > .loan-calc__error')
+        holder = ".loan-calc__row" if field == "row" else f'[data-field="{field}"]'
+        error = page.locator(f"{holder} > .loan-calc__error")
         assert error.is_visible() and words[language] in error.inner_text()
         assert page.locator("[data-result]").is_hidden()
         assert "NaN" not in page.locator(".loan-calc").inner_text()

@@ -209,6 +209,11 @@
           bad = true;
           continue;
         }
+        if (loanDay !== null && first < loanDay) {
+          setError(row, labels["error_payment-before-loan"]);
+          bad = true;
+          continue;
+        }
         payments = payments.concat(expand(amount, first, count, every, row.querySelector('[name="unit"]').value));
       }
       var found = problems(contract, received === null ? null : received, loanDay, payments);
