@@ -26,7 +26,7 @@ from loan_calculator_data import DATA_FILE, LANGUAGES, MARKER, example_views, lo
 
 TEMPLATE = "partials/loan-calculator.html"
 SCRIPT = "assets/javascripts/loan-rate.js"
-HELP_FOLDER = "help"  # the help page's address in each language's folder
+HELP_NAME = "help"  # the help page, in each language's folder
 PLACEHOLDER = f"<!-- {MARKER} -->"
 
 
@@ -67,7 +67,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         law=[point[language] for point in data.law],
         examples=example_views(data, language),
         script_url=posixpath.relpath(SCRIPT, here),
-        help_url=posixpath.relpath(posixpath.join(root, HELP_FOLDER) or ".", here) + "/",
+        help_url=_help_url(root, here, directory_urls=bool(config.use_directory_urls)),
     )
     return html.replace(PLACEHOLDER, rendered, 1)
 
@@ -75,6 +75,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+def _help_url(root: str, here: str, *, directory_urls: bool) -> str:
+    """The help page seen from the page's folder: '../help/' on the site, 'help.html' offline."""
+    if directory_urls:
+        return posixpath.relpath(posixpath.join(root, HELP_NAME), here) + "/"
+    return posixpath.relpath(posixpath.join(root, HELP_NAME + ".html"), here)
+
 
 def _data(config: MkDocsConfig):
     path = Path(config.config_file_path).parent / DATA_FILE

@@ -10,10 +10,12 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from build_site import build_into
 from loan_rate import Payment, annual_rates, expand, money_text, percent_text
 
 PAGES = {"zh": "check-debt/", "en": "en/check-debt/"}
@@ -183,3 +185,21 @@ def test_the_browser_and_python_functions_agree_on_hundreds_of_schedules(browser
         assert extra == pytest.approx(python.extra, abs=1e-6)
         compared += 1
     assert compared == len(cases)
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide as the offline zip holds it (file names, not folders), built once here."""
+    target = tmp_path_factory.mktemp("loan-offline") / "site"
+    assert build_into(target, offline=True) == 0, "the offline build failed: see the output above"
+    return target
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_calculator_works_from_file_and_its_help_link_lands(browser: Browser, offline_site: Path, language: str) -> None:
+    page_file = offline_site / ("check-debt.html" if language == "zh" else "en/check-debt.html")
+    with _phone(browser, page_file.as_uri()) as (page, _):
+        _fill(page, contract="", received="1000", loan_date="2026-03-02", rows=[{"amount": "1200", "date": "2026-03-16"}])
+        assert _out(page, "apr") == "521.43%"
+        help_href = page.get_attribute('.loan-calc a[href*="help"]', "href")
+        assert (page_file.parent / help_href).resolve().is_file(), help_href
