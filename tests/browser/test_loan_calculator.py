@@ -90,6 +90,7 @@ def test_a_reader_fills_the_form_on_a_phone_and_gets_the_python_result(browser: 
         page.wait_for_function("() => document.querySelector('[data-copied]').textContent !== ''")
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert percent_text(rates.apr, language) in copied and "3,130.00" in copied
+        assert "2027-01-15  900.00" in copied and "9,500.00" in copied  # what the reader entered, for a letter
         assert requests == []
         kept = page.evaluate("() => [localStorage.length, sessionStorage.length, document.cookie]")
         assert kept == [0, 0, ""]

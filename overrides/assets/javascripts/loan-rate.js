@@ -148,6 +148,7 @@
     var template = app.querySelector("[data-row-template]");
     var result = app.querySelector("[data-result]");
     var serial = 0;
+    var given = []; /* what the reader entered, for the copied text */
 
     function uniqueIds(root) {
       var errors = root.querySelectorAll(".loan-calc__error");
@@ -230,6 +231,14 @@
         if (first) first.focus();
         return;
       }
+      given = [];
+      if (contract !== null) given.push(labels.contract + ": " + moneyText(contract));
+      given.push(labels.received + ": " + moneyText(received));
+      given.push(labels.loan_date + ": " + form.elements.loan_date.value);
+      given.push(labels.repayments + ":");
+      payments.slice().sort(function (a, b) { return a.day - b.day; }).forEach(function (p) {
+        given.push("  " + new Date(p.day * DAY_MS).toISOString().slice(0, 10) + "  " + moneyText(p.amount));
+      });
       show(contract, received, loanDay, payments, lpr);
     });
 
@@ -259,7 +268,7 @@
     }
 
     function resultText() {
-      var lines = [labels.result_heading];
+      var lines = given.concat(["", labels.result_heading]);
       var terms = result.querySelectorAll("dt");
       for (var i = 0; i < terms.length; i++) {
         if (terms[i].hidden) continue;
