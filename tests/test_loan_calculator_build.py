@@ -86,3 +86,14 @@ def _assert_fails(project: Path, tmp_path: Path, where: str, what: str) -> None:
     output = _build(project, tmp_path / "out")
     assert (output.returncode, where in output.stderr, what in output.stderr) == (1, True, True), output.stderr[-1500:]
     assert not (tmp_path / "out").exists(), "a failed build must not write the site"
+
+
+def test_no_lpr_figure_is_printed_the_reader_looks_it_up(site_dir: Path) -> None:
+    """The fact sheet: never print a current LPR; say where to look it up."""
+    for language, page in PAGES.items():
+        html = (site_dir / page).read_text(encoding="utf-8")
+        section = html[html.index('class="loan-calc"') :]
+        section = section[: section.index('id="loan-examples"')]
+        text = re.sub(r"<[^>]+>", " ", section)
+        assert not re.search(r"LPR[^。.\n]{0,40}?\d+(\.\d+)?\s*%", text), "an LPR figure is printed"
+        assert ("中国人民银行网站" if language == "zh" else "People's Bank of China") in text
