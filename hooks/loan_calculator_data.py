@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from build_errors import GuideError
-from loan_rate import Payment, annual_rates, expand, money_text, percent_text, problems
+from loan_rate import PROBLEM_CODES, Payment, annual_rates, expand, money_text, percent_text, problems
 from yaml_source import load_yaml
 
 DATA_FILE = "data/loan-examples.yml"
@@ -22,7 +22,19 @@ LANGUAGES = ("zh", "en")
 EXAMPLE_TEXTS = ("title", "story")
 # Any comment that starts like ours: `<!-- loan-calculator -->` is right,
 # `<!-- loan-calculater -->` or `<!-- loan-calculator: x -->` fail the build.
+# Labels only the page's script reads (the template's own are checked as it renders).
+SCRIPT_LABELS = (
+    "above_line", "not_above_line", "copied", "copy_failed", "row", "error_row-incomplete", "error_lpr-invalid",
+    *(f"error_{code}" for code in PROBLEM_CODES),
+)
 MARKER_LIKE = re.compile(r"<!--\s*(loan[\w\-:]*[^>]*?)\s*-->")
+
+
+class Labels(dict):
+    """A language's labels; one the template asks for and the data lacks fails the build."""
+
+    def __missing__(self, key: str) -> str:
+        raise GuideError(DATA_FILE, f"no label '{key}'", "add it under labels: in both languages (the template uses it)")
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,9 @@ def load_calculator_data(path: Path) -> CalculatorData:
             odd = sorted(set(block) ^ keys)[0]
             raise GuideError(shown, f"the label '{odd}' is not in both languages", "give every label a zh and an en text", block.line_of(odd) if odd in block else block.line)
         keys = set(block)
+        missing = [key for key in SCRIPT_LABELS if key not in block]
+        if missing:
+            raise GuideError(shown, f"labels: {language}: has no '{missing[0]}'", "add it: the form's script shows it to readers", block.line)
         shadowing = sorted(k for k in block if hasattr(dict, str(k)))
         if shadowing:
             # Jinja reads labels.copy as the dict's copy() method, not the label.
@@ -99,7 +114,7 @@ def load_calculator_data(path: Path) -> CalculatorData:
     return CalculatorData(
         examples=examples,
         law=tuple(law),
-        labels={lang: {str(k): str(v) for k, v in labels[lang].items()} for lang in LANGUAGES},
+        labels={lang: Labels({str(k): str(v) for k, v in labels[lang].items()}) for lang in LANGUAGES},
     )
 
 

@@ -39,6 +39,20 @@ MAX_DAYS = 36_500
 SHOWN_MAX = 10_000.0
 
 
+# What problems() can report; the page words each one (labels error_CODE).
+PROBLEM_CODES = (
+    "received-missing",
+    "received-above-contract",
+    "contract-invalid",
+    "date-missing",
+    "schedule-empty",
+    "amount-invalid",
+    "payment-before-loan",
+    "schedule-same-day",
+    "payment-too-late",
+)
+
+
 @dataclass(frozen=True)
 class Payment:
     day: date

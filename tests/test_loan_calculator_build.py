@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.test_build import _build
 
+from build_errors import GuideError
 from loan_calculator_data import example_views, load_calculator_data
 
 PAGES = {"zh": "check-debt/index.html", "en": "en/check-debt/index.html"}
@@ -97,3 +100,21 @@ def test_no_lpr_figure_is_printed_the_reader_looks_it_up(site_dir: Path) -> None
         text = re.sub(r"<[^>]+>", " ", section)
         assert not re.search(r"LPR[^。.\n]{0,40}?\d+(\.\d+)?\s*%", text), "an LPR figure is printed"
         assert ("中国人民银行网站" if language == "zh" else "People's Bank of China") in text
+
+
+def test_a_label_the_script_needs_missing_in_one_language_names_the_file_and_line(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "loan-examples.yml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    gone = next(i for i, line in enumerate(lines) if line.startswith("    error_payment-before-loan:") and i > lines.index("  en:"))
+    del lines[gone]
+    (tmp_path / "loan-examples.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GuideError) as failure:
+        load_calculator_data(tmp_path / "loan-examples.yml")
+    assert failure.value.path == "data/loan-examples.yml" and failure.value.line
+    assert "error_payment-before-loan" in str(failure.value)
+
+
+def test_a_label_the_template_asks_for_and_the_data_lacks_fails_by_name() -> None:
+    labels = load_calculator_data(ROOT / "data" / "loan-examples.yml").labels["en"]
+    with pytest.raises(GuideError, match="no label 'no_such_label'"):
+        labels["no_such_label"]
