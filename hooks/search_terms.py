@@ -52,9 +52,20 @@ def parse_search_terms(data: Any, path: str, languages: list[str]) -> list[Searc
 
 def matches(where: str, location: str) -> bool:
     """Whether an index location (e.g. "faq/#credit", "#in-danger-now") is the place named."""
+    location = place_of(location)
     if where.startswith("#"):
         return location == where or location.endswith("/" + where)
     return location == where
+
+
+def place_of(location: str) -> str:
+    """A location as the site serves it; the offline build's "faq.html#credit" is "faq/#credit"."""
+    path, hash_, anchor = location.partition("#")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path.removesuffix("index.html")
+    elif path.endswith(".html"):
+        path = path.removesuffix(".html") + "/"
+    return path + hash_ + anchor
 
 
 def add_search_terms(index: dict[str, Any], entries: list[SearchTerms], language: str, path: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Material 9.8.2's worker segments a Chinese query with its own greedy
 segmenter, which never tries a run's last character: 报警 is searched as 报.
-We keep Material's worker and change two expressions in it, each found
+We keep Material's worker and change three expressions in it, each found
 exactly once, or the build fails: a Material upgrade must be checked against
 overrides/assets/javascripts/search-worker.js before it ships.
 """
@@ -17,6 +17,8 @@ MARKER = "/* guide search worker */"
 SEGMENT_CALL = re.compile(r"\[\.\.\.\w+\((\w+),this\.index\.invertedIndex\)\]")
 # o.push(B(_({},a),{score:0,terms:{}})): a page entry added without terms.
 ARTICLE_PUSH = re.compile(r"(\w+)\.push\((\w+\(\w+\(\{\},\w+\),)\{score:0,terms:\{\}\}\)\)")
+# data:de.search(e)}: the worker answering a query.
+QUERY_CALL = re.compile(r"data:(\w+)\.search\((\w+)\)\}")
 SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
 
@@ -32,6 +34,7 @@ def patch_worker(worker: str, ours: str) -> str:
     worker = _replace_once(
         ARTICLE_PUSH, lambda m: f"{m.group(1)}.push({m.group(2)}{{score:0,terms:guideArticleTerms({m.group(1)})}}))", worker, "page entry"
     )
+    worker = _replace_once(QUERY_CALL, lambda m: f"data:guideSearch({m.group(1)},{m.group(2)})}}", worker, "query answer")
     # Our lines in front would shift Material's source map: leave it out.
     worker = SOURCE_MAP.sub("\n", worker)
     return f"{MARKER}\n{ours}\n{worker}"

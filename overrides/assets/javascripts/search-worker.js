@@ -1,7 +1,7 @@
 /* Our part of Material's search worker (9.8.2).
  *
  * hooks/search_worker.py puts this file in front of Material's search worker
- * and makes the worker call the two functions below.
+ * and makes the worker call the three functions below.
  *
  * guideSegment() cuts each run of Chinese characters in a query, in place of
  * Material's own segmenter, which
@@ -72,3 +72,59 @@ function guideArticleTerms(items) {
   });
   return terms;
 }
+
+/* A misspelt word (sumons, harrass) found nothing, or only by chance. Each
+ * word of four or more letters that starts no word of the index is replaced
+ * by the index word one edit away (a letter missing, added, changed or two
+ * swapped) that the most places use; the results then mark that word. */
+function guideSearch(search, query) {
+  "use strict";
+  var index = search.index.invertedIndex;
+  var words = Object.keys(index).filter(function (word) {
+    return /^[a-z]{3,}$/.test(word);
+  });
+  function places(word) {
+    var entry = index[word];
+    return Object.keys(entry).reduce(function (count, field) {
+      return field === "_index" ? count : count + Object.keys(entry[field]).length;
+    }, 0);
+  }
+  function startsSome(prefix) {
+    return words.some(function (word) {
+      return word.lastIndexOf(prefix, 0) === 0;
+    });
+  }
+  function oneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length)
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  var corrected = query.replace(/(^|\s)([A-Za-z]{4,})(?=\s|$)/g, function (all, space, word) {
+    var lower = word.toLowerCase();
+    // Stopwords (will, your) are in no index: they are not misspelt.
+    if (!self.lunr.stopWordFilter(lower) || startsSome(lower)) return all;
+    var best = null;
+    words.forEach(function (candidate) {
+      if (oneEdit(lower, candidate) && (!best || places(candidate) > places(best))) best = candidate;
+    });
+    return best ? space + best : all;
+  });
+  var result = search.search(corrected);
+  // Among pages whose best section scores the same (a FAQ answer shown on
+  // three pages), the page with more matching sections comes first.
+  var weight = function (group) {
+    var scores = group.map(function (item) { return item.score; });
+    var best = Math.max.apply(null, scores);
+    return best + RANK_REST * (scores.reduce(function (a, b) { return a + b; }, 0) - best);
+  };
+  result.items = result.items
+    .map(function (group, at) { return { group: group, weight: weight(group), at: at }; })
+    .sort(function (a, b) { return b.weight - a.weight || a.at - b.at; })
+    .map(function (entry) { return entry.group; });
+  return result;
+}
+var RANK_REST = 0.1;
