@@ -1,6 +1,6 @@
 """Search finds what readers type, in chromium, on the served site and the offline zip.
 
-The query suite is tests/data/search-queries.yml (54 Chinese, 34 English
+The query suite is tests/data/search-queries.yml (66 Chinese, 36 English
 queries as readers type them). Every query must return results, and at least
 95% must have an expected page or heading in the first three result groups;
 a failure lists every miss with what came up instead.
