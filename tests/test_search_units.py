@@ -132,3 +132,25 @@ def test_a_query_is_cut_into_the_fewest_index_words_its_last_character_included(
 
 def test_the_start_of_an_index_word_is_kept_whole_for_the_wildcard() -> None:
     assert segment(["通讯录", "征信"], ["通讯", "征"]) == [["通讯"], ["征"]]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [
+        ('- where: "#will-i-go-to-prison"\n', '- where: "#will-i-go-to-jail"\n', "#will-i-go-to-jail"),
+        ("  en: [jail, jailed, locked up]\n", "", "no `en` words"),
+    ],
+    ids=["unknown-place", "missing-language"],
+)
+def test_bad_search_words_fail_the_build_naming_file_and_line(project_copy: Path, tmp_path: Path, old: str, new: str, named: str) -> None:
+    from tests.test_build import _build
+
+    data = project_copy / "data" / "search-terms.yml"
+    text = data.read_text(encoding="utf-8")
+    assert old in text
+    data.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index('- where: "#will-i-go-to-prison"')].count("\n") + 1
+    output = _build(project_copy, tmp_path / "out")
+    assert output.returncode != 0
+    assert f"data/search-terms.yml:{line}" in output.stderr, output.stderr[-800:]
+    assert named in output.stderr, output.stderr[-800:]
