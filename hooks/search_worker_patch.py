@@ -1,15 +1,19 @@
-"""Put our query segmentation into Material's search worker (pure core).
+"""Put our search functions into Material's search worker (pure core).
 
 Material 9.8.2's worker segments a Chinese query with its own greedy
 segmenter, which never tries a run's last character: 报警 is searched as 报.
-We keep Material's worker and change three expressions in it, each found
-exactly once, or the build fails: a Material upgrade must be checked against
-overrides/assets/javascripts/search-worker.js before it ships.
+We keep Material's worker, put overrides/assets/javascripts/search-worker.js
+in front of it and change three expressions in it: the segmenter call
+(guideSegment), the terms of a page entry added for its sections
+(guideArticleTerms: no empty ?h=) and the answer to a query (guideSearch:
+misspellings, ties). Each must be found exactly once, or the build fails: a
+Material upgrade must be checked against our file before it ships.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MARKER = "/* guide search worker */"
 
@@ -27,7 +31,7 @@ class WorkerChanged(ValueError):
 
 
 def patch_worker(worker: str, ours: str) -> str:
-    """Material's worker with our functions in front and its two calls replaced."""
+    """Material's worker with our functions in front and three expressions replaced."""
     if worker.startswith(MARKER):
         return worker
     worker = _replace_once(SEGMENT_CALL, lambda m: f"guideSegment({m.group(1)},this.index.invertedIndex)", worker, "segmenter call")
@@ -40,7 +44,7 @@ def patch_worker(worker: str, ours: str) -> str:
     return f"{MARKER}\n{ours}\n{worker}"
 
 
-def _replace_once(pattern: re.Pattern[str], replacement, text: str, what: str) -> str:  # type: ignore[no-untyped-def]
+def _replace_once(pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str], text: str, what: str) -> str:
     found = len(pattern.findall(text))
     if found != 1:
         raise WorkerChanged(f"Material's search worker has {found} matches for its {what} (expected 1)")

@@ -4,9 +4,9 @@
  * and makes the worker call the three functions below.
  *
  * guideSegment() cuts each run of Chinese characters in a query, in place of
- * Material's own segmenter, which
- * never tries a run's last character nor the whole run: 报警 became 报 (and
- * matched 报告), and 还钱 stayed one unknown word (no results).
+ * Material's own segmenter, which never tries a run's last character nor the
+ * whole run: 报警 became 报 (and matched 报告), and 还钱 stayed one unknown
+ * word (no results).
  *
  * The index is segmented by jieba at build time. Here a query run is cut into
  * the fewest pieces that are words of that same index, or the start of one
@@ -77,6 +77,7 @@ function guideArticleTerms(items) {
  * word of four or more letters that starts no word of the index is replaced
  * by the index word one edit away (a letter missing, added, changed or two
  * swapped) that the most places use; the results then mark that word. */
+var RANK_REST = 0.1;
 function guideSearch(search, query) {
   "use strict";
   var index = search.index.invertedIndex;
@@ -114,8 +115,9 @@ function guideSearch(search, query) {
     return best ? space + best : all;
   });
   var result = search.search(corrected);
-  // Among pages whose best section scores the same (a FAQ answer shown on
-  // three pages), the page with more matching sections comes first.
+  // A page ranks by its best entry's score plus a tenth of its other
+  // entries': of the pages showing the same FAQ answer (the same best
+  // score), the one with more matching sections comes first.
   var weight = function (group) {
     var scores = group.map(function (item) { return item.score; });
     var best = Math.max.apply(null, scores);
@@ -127,4 +129,3 @@ function guideSearch(search, query) {
     .map(function (entry) { return entry.group; });
   return result;
 }
-var RANK_REST = 0.1;
