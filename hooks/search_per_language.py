@@ -4,7 +4,8 @@ mkdocs-static-i18n merges every language into site/search/search_index.json.
 We split it: the default language keeps the root index, every other language
 gets <locale>/search/search_index.json (and .js for the offline build), with
 locations relative to its own root. overrides/main.html points each page's
-search at its language's root.
+search at its language's root. Each language's index also gets the words of
+data/search-terms.yml for that language (hooks/search_terms.py).
 """
 
 from __future__ import annotations
