@@ -4,7 +4,8 @@ mkdocs-static-i18n merges every language into site/search/search_index.json.
 We split it: the default language keeps the root index, every other language
 gets <locale>/search/search_index.json (and .js for the offline build), with
 locations relative to its own root. overrides/main.html points each page's
-search at its language's root.
+search at its language's root. Each language's index also gets the words of
+data/search-terms.yml for that language (hooks/search_terms.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from search_terms import add_search_terms, parse_search_terms
+from yaml_source import load_yaml
 
 
 # -----------------------------------------------------------------------------
@@ -34,11 +38,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     merged = json.loads(root.read_text(encoding="utf-8"))
     # This event also runs inside static-i18n's per-language builds, before
-    # the merge: act only on the merged index.
-    if not any(doc["location"].startswith(f"{locale}/") for doc in merged["docs"] for locale in others):
+    # the merge: act only on the merged index, which has every language.
+    split = split_search_index(merged, default, others)
+    if not all(index["docs"] for index in split.values()):
         return
     inline = (root.with_suffix(".js")).is_file()
-    for locale, index in split_search_index(merged, default, others).items():
+    terms_file = config.extra["search_terms_file"]
+    terms_path = Path(config.config_file_path).parent / terms_file
+    entries = parse_search_terms(load_yaml(terms_path, terms_file), terms_file, [default, *others])
+    for locale, index in split.items():
+        index = add_search_terms(index, entries, locale, terms_file)
         folder = Path(config.site_dir) / ("" if locale == default else locale) / "search"
         write_index(folder, index, inline)
 
