@@ -372,6 +372,13 @@ OUTDATED: tuple[Outdated, ...] = (
         "伪造国家机关、公司的公文、印章。",
     ),
     Outdated(
+        "a recommended standard stated as binding",
+        re.compile(r"国家标准的时间(?:和次数)?底线|出自国家标准|(?<!推荐性)国家标准 GB/T 45251—2025 的时间线"
+                   r"|limits of the national standard|time line of the national standard|hours line of the national standard", re.IGNORECASE),
+        "facts.md §2: GB/T 45251—2025 is a recommended standard: say 'the national standard recommends'",
+        "前两条是国家标准的时间和次数底线。",
+    ),
+    Outdated(
         "'the platform' for the lender",
         re.compile(r"投诉放贷平台|投诉放贷机构"),
         "name the lender 放贷方 (the app: 借款 App) everywhere",
