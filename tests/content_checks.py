@@ -469,10 +469,14 @@ def missing_statements(text: str, name: str = "", rules: tuple[Required, ...] = 
 MEDIUM_MARKERS = re.compile(
     r"第50条|两高两部|自律公约|中国银行业协会|金规〔2025〕9号|3·15|51信用卡|失信被执行人名单信息的若干规定"
     r"|Article 50|two ministries|self-(?:regulation|discipline) convention|China Banking Association"
-    r"|publishing the list of dishonest",
+    r"|publishing the list of dishonest"
+    # The dishonest-debtor list and the high-spending ban (facts.md §1, MEDIUM).
+    r"|失信被执行人|限制高消费|dishonest judgment debtor|high spending|high consumption",
     re.IGNORECASE,
 )
-REPORTED = re.compile(r"据报道|据公开报道|二手报道|reportedly|according to (?:published )?reports|secondary reports", re.IGNORECASE)
+REPORTED = re.compile(r"据报道|据公开报道|二手报道|二手资料|reportedly|according to (?:published )?reports|secondary (?:reports|sources)", re.IGNORECASE)
+# Glossary term lines name the thing; they state nothing.
+_TERM_LINE = re.compile(r"^\s*(?:term|variants|not_in):")
 _SENTENCES = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z*\"“])")
 
 
@@ -480,6 +484,8 @@ def unmarked_reports(text: str) -> list[tuple[int, str]]:
     """(line, sentence) for every sentence resting on a MEDIUM fact without 据报道 / "reportedly"."""
     found = []
     for number, line in enumerate(text.splitlines(), 1):
+        if _TERM_LINE.match(line):
+            continue
         for sentence in _SENTENCES.split(line):
             if MEDIUM_MARKERS.search(sentence) and not REPORTED.search(sentence):
                 found.append((number, sentence.strip()[:80]))
