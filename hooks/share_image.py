@@ -113,5 +113,5 @@ def draw_preview(title: str, guide_name: str, *, bold: tuple[Path, int], regular
 
     pen.rectangle((0, HEIGHT - BAND_HEIGHT, WIDTH, HEIGHT), fill=BAND)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")  # optimize=True saves 5% for 5x the time
     return out.getvalue()
