@@ -3,8 +3,8 @@ hreflang pairs, canonical address and preview image (hooks/share.py)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -118,10 +118,18 @@ def test_hreflang_pairs_point_at_each_other(shared_site: Path) -> None:
             assert back == links, f"{other} does not point back at {page}"
 
 
-def test_the_sitemap_lists_both_languages(shared_site: Path) -> None:
-    sitemap = (shared_site / "sitemap.xml").read_text(encoding="utf-8")
+def test_the_sitemap_lists_both_languages_with_the_pages_hreflang(shared_site: Path) -> None:
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(shared_site / "sitemap.xml").getroot()
+    listed = {}
+    for entry in sitemap.findall("s:url", names):
+        links = entry.findall("x:link", names)
+        listed[entry.findtext("s:loc", namespaces=names)] = {link.get("hreflang"): link.get("href") for link in links}
     for page in html_pages(shared_site):
-        assert f"<loc>{_url_of(shared_site, page)}</loc>" in sitemap, page
+        url = _url_of(shared_site, page)
+        assert url in listed, f"the sitemap does not list {url}"
+        in_page = {link["hreflang"]: link["href"] for link in _head(page).find_all("link", rel="alternate", hreflang=True)}
+        assert listed[url] == in_page, url
 
 
 def test_the_offline_build_has_no_address_tags_and_no_images(offline_site: Path) -> None:
