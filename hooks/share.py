@@ -52,11 +52,17 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         alternate_urls={lang: alt.url for lang, alt in alternates.items()},
     )
     if share.image:
-        png = build_cache.once(("share-image", share.title, share.site_name), lambda: _draw(share.title, share.site_name))
+        png = image_for(share.title, share.site_name)
         Path(page.file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         (Path(page.file.abs_dest_path).parent / share_meta.IMAGE_NAME).write_bytes(png)
     context["share"] = share
     return context
+
+
+def image_for(title: str, site_name: str) -> bytes:
+    """The preview PNG: drawn once per title and guide name in a build, reused
+    for any other page that shows the same; forgotten when the build ends."""
+    return build_cache.once(("share-image", title, site_name), lambda: _draw(title, site_name))
 
 
 def _draw(title: str, site_name: str) -> bytes:

@@ -188,3 +188,20 @@ def test_the_font_is_found_on_this_machine_and_its_absence_is_named() -> None:
             find_font("Bold", run=no_font)
     finally:
         share_image.DEBIAN_FONTS = saved
+
+
+def test_an_image_is_drawn_once_per_build_and_afresh_in_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    import share
+    import share_image
+
+    drawn: list[str] = []
+    real = share_image.draw_preview
+    monkeypatch.setattr(share_image, "draw_preview", lambda title, *a, **k: drawn.append(title) or real(title, *a, **k))
+    share.on_config(None)
+    first = share.image_for("你的权利", "网贷催收应对指南")
+    assert share.image_for("你的权利", "网贷催收应对指南") == first
+    share.image_for("Your rights", "Debt Collection Guide")
+    assert drawn == ["你的权利", "Your rights"]
+    share.on_config(None)  # the next build
+    assert share.image_for("你的权利", "网贷催收应对指南") == first
+    assert drawn == ["你的权利", "Your rights", "你的权利"]
