@@ -10,6 +10,9 @@ Rows for `make bench` (tools/bench.py):
   for the disk caches, is reported beside it without a budget);
 - the search index size of each language (raw and gzip) (this module took
   over tools/bench_build.py);
+- the preview images for shared links (hooks/share.py, only in builds with
+  SITE_URL, as the Pages workflow makes them): the time to draw all of them,
+  beside the warm build, and their size;
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
 - Lighthouse (mobile) for each home page and the two heaviest reading
@@ -75,6 +78,7 @@ def measure() -> list[Row]:
         rows += hook_shares(scratch_dir / "site-hooks-first", first_temp, first=True)
         rows += hook_shares(scratch_dir / "site-hooks", scratch_dir / "tmp")  # kept by the builds above
         rows += search_index_sizes(site)
+        rows += preview_images(site, rows)
         with serve(site) as (base, sent):
             rows += page_weights(site, base, sent)
             rows += lighthouse_scores(site, base)
@@ -188,6 +192,36 @@ def search_index_sizes(site: Path) -> list[Row]:
         label = "zh" if language == "." else language
         rows.append((f"search index ({label})", f"{len(data) / 1024:.1f} KB, {len(gzip.compress(data)) / 1024:.1f} KB gzip", ""))
     return rows
+
+
+def preview_images(site: Path, rows: list[Row]) -> list[Row]:
+    """Draw every page's preview image as hooks/share.py does with SITE_URL set
+    (one per page and language, the title and guide name from its og: tags):
+    the time it adds to a build, and the bytes it adds to the site."""
+    import html
+    import re
+
+    import share_image
+
+    fonts = share_image.find_font("Bold"), share_image.find_font("Regular")
+    pages = [p for p in site.rglob("index.html") if "assets" not in p.relative_to(site).parts]
+    seconds = 0.0
+    sizes = []
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        title, name = (re.search(f'property="og:{key}" content="([^"]*)"', head) for key in ("title", "site_name"))
+        if title and name:
+            started = time.perf_counter()
+            sizes.append(len(share_image.draw_preview(html.unescape(title.group(1)), html.unescape(name.group(1)), bold=fonts[0], regular=fonts[1])))
+            seconds += time.perf_counter() - started
+    warm = next((value for label, value, _ in rows if label.startswith("build time, warm")), "")
+    site_bytes = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    return [
+        ("preview images: drawing all (SITE_URL builds)", f"{seconds:.1f} s for {len(sizes)} images, {seconds / max(len(sizes), 1) * 1000:.0f} ms each",
+         f"added to the build; warm build without them {warm}"),
+        ("preview images: size", f"{sum(sizes) / 1024:.0f} KB ({sum(sizes) / max(len(sizes), 1) / 1024:.1f} KB each)",
+         f"site without them {site_bytes / 1024:.0f} KB; fetched only by link previews, never by the reader"),
+    ]
 
 
 def home_pages(site: Path) -> list[str]:
