@@ -76,7 +76,7 @@ def test_open_graph_and_twitter_tags_match_the_page(shared_site: Path) -> None:
         assert _meta(soup, "og:description") == _meta(soup, "description") == _meta(soup, "twitter:description"), page
         assert _meta(soup, "og:url") == url, page
         assert soup.find("link", rel="canonical")["href"] == url, page
-        assert _meta(soup, "og:site_name") == ("Debt Collection Guide" if english else "网贷催收应对指南"), page
+        assert _meta(soup, "og:site_name") == ("Online Loan Collection Guide" if english else "网贷催收应对指南"), page
         assert _meta(soup, "og:locale") == ("en_US" if english else "zh_CN"), page
         assert _meta(soup, "og:locale:alternate") == ("zh_CN" if english else "en_US"), page
         assert _meta(soup, "og:image") == url + "preview.png" == _meta(soup, "twitter:image"), page
