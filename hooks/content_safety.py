@@ -47,25 +47,27 @@ class Finding:
 def scan_text(text: str, path: str) -> list[Finding]:
     """Every refused construct in one file's text, in line order.
 
-    Entities are decoded first (so `&#106;avascript:` is still found), line by
-    line, so the line numbers stay those of the file.
+    Tags and attribute names are read as written (a browser does not decode
+    entities there, so `&lt;script&gt;` is text); addresses are read with
+    entities decoded and control characters dropped, as a browser reads an
+    href (so `&#106;avascript:` and `java<TAB>script:` are still found).
     """
-    decoded = "\n".join(html.unescape(line).replace("\n", " ") for line in text.split("\n"))
+    decoded = [html.unescape(line) for line in text.split("\n")]
     findings: list[Finding] = []
-    for match in _ELEMENT.finditer(decoded):
+    for match in _ELEMENT.finditer(text):
         name = match.group(1).lower()
         findings.append(Finding(
-            path, _line(decoded, match.start()), f"a raw <{name}> element",
+            path, _line(text, match.start()), f"a raw <{name}> element",
             f"remove it: pages and data may not embed scripts or frames; a script belongs in "
             f"{SCRIPT_FILES} as its own file, an external page is a plain link",
         ))
-    for region in _regions(decoded):
-        for match in _HANDLER.finditer(decoded, region.start(), region.end()):
+    for region in _regions(text):
+        for match in _HANDLER.finditer(text, region.start(), region.end()):
             findings.append(Finding(
-                path, _line(decoded, match.start()), f"an event-handler attribute '{match.group(1)}='",
+                path, _line(text, match.start()), f"an event-handler attribute '{match.group(1)}='",
                 f"remove it: pages and data may not run code; behaviour belongs in {SCRIPT_FILES}",
             ))
-    for number, line in enumerate(decoded.split("\n"), start=1):
+    for number, line in enumerate(decoded, start=1):
         for match in _SCHEME.finditer(_IGNORED_IN_SCHEME.sub("", line)):
             findings.append(Finding(
                 path, number, f"a {match.group(1).lower()}: address",
