@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 import stat
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import content_safety
 import csp
 from build_dist import ZIP_NAME
 from tests.conftest import ROOT, html_pages
+from tests.test_build import _build
 
 # -----------------------------------------------------------------------------
 # What the scan refuses, and what it lets through
@@ -123,14 +122,6 @@ def test_every_page_has_one_policy_before_any_script_listing_its_inline_scripts(
 # -----------------------------------------------------------------------------
 # Hostile input fails the build with file and line
 # -----------------------------------------------------------------------------
-
-def _build(project: Path, target: Path) -> subprocess.CompletedProcess[str]:
-    script = (
-        "import sys; sys.path.insert(0, %r); from build_site import build_into; "
-        "from pathlib import Path; sys.exit(build_into(Path(%r), root=Path(%r)))"
-    ) % (str(ROOT / "tools"), str(target), str(project))
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-
 
 def _edit(path: Path, old: str, new: str) -> int:
     """Replace the first `old` in a file; return the 1-based line of the change."""
