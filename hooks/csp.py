@@ -54,9 +54,15 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_texts: Iterable[str]) -> str:
-    """The page's policy, allowing the given inline scripts by hash."""
-    hashes = sorted({script_hash(text) for text in script_texts})
+def policy(script_texts: Iterable[str], *, live_reload: bool = False) -> str:
+    """The page's policy, allowing the given inline scripts by hash.
+
+    live_reload: for `mkdocs serve` only, whose server adds an inline script
+    to every page as it sends it (a new one per request, so no hash can
+    match): inline scripts are allowed and no hashes are listed (a browser
+    ignores 'unsafe-inline' when a hash is present). Never in a build.
+    """
+    hashes = ["'unsafe-inline'"] if live_reload else sorted({script_hash(text) for text in script_texts})
     directives = [
         "default-src 'self'",
         "script-src " + " ".join(["'self'", *hashes]),

@@ -26,6 +26,16 @@ DATA_FOLDER = "data"
 META_TEMPLATE = "partials/csp-meta.html"
 
 
+# The command this process runs (mkdocs serve or build), set once at startup:
+# not build data, so nothing from one build reaches the next through it.
+_command = "build"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _command  # noqa: PLW0603 - the process's command, see above
+    _command = command
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
@@ -56,7 +66,7 @@ def with_policy(html: str, config: MkDocsConfig, shown: str) -> str:
     worker = csp.search_worker_url(html)
     if worker and offline_enabled(config):
         scripts.append(csp.shim_iframe_script(_shim_source(config), worker))
-    meta = config.theme.get_env().get_template(META_TEMPLATE).render(policy=csp.policy(scripts))
+    meta = config.theme.get_env().get_template(META_TEMPLATE).render(policy=csp.policy(scripts, live_reload=_command == "serve"))
     return html[:position] + meta + html[position:]
 
 

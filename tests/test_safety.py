@@ -96,6 +96,13 @@ def test_only_runnable_inline_scripts_are_hashed() -> None:
         __import__("hashlib").sha256(b"a()").digest()).decode() + "'"
 
 
+def test_only_mkdocs_serve_allows_inline_scripts_for_its_live_reload() -> None:
+    built = csp.policy(["a()"])
+    assert "'unsafe-inline'" not in built.split("; ")[1] and csp.script_hash("a()") in built
+    served = csp.policy(["a()"], live_reload=True)
+    assert "script-src 'self' 'unsafe-inline';" in served and "sha256" not in served
+
+
 def test_the_shim_script_is_rebuilt_from_the_pinned_shim() -> None:
     shim = (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
     script = csp.shim_iframe_script(shim, "../assets/javascripts/workers/search.x.min.js")
