@@ -83,8 +83,27 @@ def scan_files(root: Path, folders: Iterable[str]) -> list[Finding]:
         for path in sorted(p for p in (root / folder).rglob("*") if p.is_file()):
             text = _text_of(path)
             if text is not None:
+                if path.suffix in (".yml", ".yaml"):
+                    text = yaml_unescaped(text)
                 findings.extend(scan_text(text, path.relative_to(root).as_posix()))
     return findings
+
+
+_YAML_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+
+
+def yaml_unescaped(text: str) -> str:
+    """YAML's \\x, \\u and \\U escapes decoded (so `"\\x3cscript>"` is seen as `<script>`).
+
+    Decoded line breaks become spaces: the line numbers stay those of the file.
+    """
+    def char(match: re.Match[str]) -> str:
+        code = int(next(group for group in match.groups() if group), 16)
+        if code > 0x10FFFF:
+            return match.group(0)
+        return " " if chr(code) in "\r\n" else chr(code)
+
+    return _YAML_ESCAPE.sub(char, text)
 
 
 # -----------------------------------------------------------------------------

@@ -56,6 +56,19 @@ def test_ordinary_markdown_and_html_pass(text: str) -> None:
     assert content_safety.scan_text(text, "docs/page.md") == []
 
 
+def test_yaml_escapes_do_not_hide_a_script(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "faq.yml").write_text(
+        'q: ok\na: "\\x3cscript>x()\\u003C/script>"\nb: "\\u003Cimg src=x \\u006Fnerror=y()>"\nc: "\\U00110000"\n',
+        encoding="utf-8",
+    )
+    found = [(f.path, f.line, f.problem) for f in content_safety.scan_files(tmp_path, ["data"])]
+    assert found == [
+        ("data/faq.yml", 2, "a raw <script> element"),
+        ("data/faq.yml", 3, "an event-handler attribute 'onerror='"),
+    ]
+
+
 def test_the_guide_itself_is_clean() -> None:
     assert content_safety.scan_files(ROOT, ["docs", "data"]) == []
 
