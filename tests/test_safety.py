@@ -137,6 +137,10 @@ def test_every_page_has_one_policy_before_any_script_listing_its_inline_scripts(
         assert "object-src 'none'" in policy and "base-uri 'self'" in policy
         for script in csp.inline_scripts(html):
             assert csp.script_hash(script) in script_src, (page, script[:80])
+        # The policy would block these silently: no template may write them.
+        markup = re.sub(r"<script\b.*?</script>", "", html, flags=re.DOTALL | re.IGNORECASE)
+        assert not re.search(r"<[A-Za-z][^<>]*\son[a-z]+\s*=", markup), page
+        assert "javascript:" not in markup, page
 
 
 # -----------------------------------------------------------------------------
