@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import build_cache
+import content_safety
 from build_errors import GuideError
 from yaml_source import load_yaml
 
@@ -165,6 +166,9 @@ def _channel_from(entry: Any, shown: str) -> Channel:
             raise GuideError(shown, f"channel '{cid}' has no '{field}'", f"add '{field}:' to it", line)
     if entry["kind"] not in KINDS:
         raise GuideError(shown, f"channel '{cid}' has kind '{entry['kind']}'", "use kind: phone or kind: web", entry.line_of("kind"))
+    problem = content_safety.contact_problem(str(entry["kind"]), str(entry["contact"]))
+    if problem:
+        raise GuideError(shown, f"channel '{cid}': {problem}", "write the number or address as shown", entry.line_of("contact"))
     texts: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         block = entry[language]
