@@ -1,0 +1,55 @@
+"""A reader on a phone (390 px wide, touch), with and without JavaScript, in
+both languages: the FAQ's ¶ link, glossary definitions in place, the folded
+question map on tree pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+LANGUAGES = [("zh", ""), ("en", "en/")]
+
+
+@contextmanager
+def phone_tab(browser: Browser, *, javascript: bool) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, java_script_enabled=javascript)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+# -----------------------------------------------------------------------------
+# FAQ: the page says "open a question, tap the ¶ beside it, copy the address"
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize(("language", "root"), LANGUAGES)
+def test_an_open_question_shows_a_tappable_pilcrow_beside_it(browser, served_site: str, language: str, root: str, javascript: bool) -> None:
+    with phone_tab(browser, javascript=javascript) as page:
+        page.goto(served_site + root + "faq/")
+        assert "¶" in page.inner_text("article p:has-text('¶')"), "the page no longer tells the reader about the ¶"
+        item = page.locator("details.faq-item", has=page.locator("#will-i-go-to-prison"))
+        pilcrow = item.locator(".faq-permalink a[href='#will-i-go-to-prison']")
+        assert not pilcrow.is_visible(), "a closed question shows no ¶"
+        item.locator("summary").tap(position={"x": 40, "y": 10})
+        pilcrow.wait_for(state="visible")
+        assert pilcrow.inner_text().startswith("¶")
+        question = item.locator("summary").bounding_box()
+        sign = pilcrow.bounding_box()
+        assert question and sign
+        # Beside the question: on its first line, inside the screen, big enough for a finger.
+        middle = sign["y"] + sign["height"] / 2
+        assert question["y"] <= middle <= question["y"] + min(question["height"], 48), (question, sign)
+        assert sign["x"] + sign["width"] <= PHONE["width"]
+        assert sign["width"] >= 24 and sign["height"] >= 24, sign
+        label = pilcrow.get_attribute("title") or ""
+        assert label and (("问题" in label) if language == "zh" else ("question" in label)), label
+        pilcrow.tap()
+        page.wait_for_url("**/faq/#will-i-go-to-prison")
