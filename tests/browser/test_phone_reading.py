@@ -53,3 +53,45 @@ def test_an_open_question_shows_a_tappable_pilcrow_beside_it(browser, served_sit
         assert label and (("问题" in label) if language == "zh" else ("question" in label)), label
         pilcrow.tap()
         page.wait_for_url("**/faq/#will-i-go-to-prison")
+
+
+# -----------------------------------------------------------------------------
+# Tree pages: the map of every question is folded under the views
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize(("language", "root"), LANGUAGES)
+def test_the_question_map_is_folded_under_the_views_and_opens_with_a_tap(browser, served_site: str, language: str, root: str, javascript: bool) -> None:
+    overview = "#t-what-is-happening-overview"
+    with phone_tab(browser, javascript=javascript) as page:
+        page.goto(f"{served_site}{root}check/what-is-happening/")
+        tree_map = page.locator(".tree-map")
+        heading = page.locator(overview)
+        assert heading.is_visible() and not tree_map.is_visible(), "the map starts folded, its heading shown"
+        view = page.locator(".tree-view:visible").bounding_box()
+        fold = heading.bounding_box()
+        assert view and fold and fold["y"] >= view["y"] + view["height"], "the fold sits under the views"
+        # Folded, the page ends soon after the views: no 2,500 px wall of text.
+        height = page.evaluate("() => document.querySelector('.md-content').getBoundingClientRect().height")
+        assert height < 2000, height
+        heading.tap()
+        tree_map.wait_for(state="visible")
+        assert page.locator(".tree-map a.tree-map__outcome").count() > 5
+        heading.tap()
+        tree_map.wait_for(state="hidden")
+        # A link to the map (a search result, a bookmark) opens it.
+        page.goto(f"{served_site}{root}check/is-this-paper-real/#t-is-this-paper-real-overview")
+        page.locator(".tree-map").wait_for(state="visible")
+
+
+@pytest.mark.parametrize(("language", "root"), LANGUAGES)
+def test_paper_shows_the_folded_map_whole(browser, served_site: str, language: str, root: str) -> None:
+    with phone_tab(browser, javascript=False) as page:
+        page.goto(f"{served_site}{root}check/what-is-happening/")
+        assert not page.locator(".tree-map").is_visible()
+        page.emulate_media(media="print")
+        assert page.locator(".tree-map").is_visible()
+        assert page.locator(".tree-map__step").first.is_visible()
+        assert page.locator(".tree-map a.tree-map__outcome").last.is_visible()
+        marker = page.evaluate("""() => getComputedStyle(document.querySelector('.tree-overview__fold > summary'), '::after').display""")
+        assert marker == "none", "no open/close arrow on paper"
