@@ -95,3 +95,39 @@ def test_paper_shows_the_folded_map_whole(browser, served_site: str, language: s
         assert page.locator(".tree-map a.tree-map__outcome").last.is_visible()
         marker = page.evaluate("""() => getComputedStyle(document.querySelector('.tree-overview__fold > summary'), '::after').display""")
         assert marker == "none", "no open/close arrow on paper"
+
+
+# -----------------------------------------------------------------------------
+# Glossary: a tap on a dotted term shows its definition where the reader is
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize(("language", "root"), LANGUAGES)
+def test_a_tapped_term_shows_its_definition_in_place(browser, served_site: str, language: str, root: str, javascript: bool) -> None:
+    from glossary_data import load_glossary
+    from tests.conftest import ROOT
+
+    definitions = {t.id: t.texts[language].definition for t in load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml", ["zh", "en"])}
+    with phone_tab(browser, javascript=javascript) as page:
+        url = f"{served_site}{root}faq/"
+        page.goto(url)
+        if not page.locator(".md-content button.glossary-term:visible").count():
+            page.locator("details.faq-item > summary").first.tap(position={"x": 40, "y": 10})
+        term = page.locator(".md-content button.glossary-term:visible").first
+        term_id = term.get_attribute("data-glossary-term")
+        assert term_id in definitions
+        box = page.locator(".glossary-pop:visible")
+        assert box.count() == 0, "no definition shows before a tap"
+        term.tap()
+        assert definitions[term_id] in box.inner_text()
+        assert page.url == url, "the tap stayed on the page"
+        place = box.bounding_box()
+        assert place and place["x"] >= 0 and place["x"] + place["width"] <= PHONE["width"]
+        assert place["y"] >= 0 and place["y"] + place["height"] <= PHONE["height"], place
+        # A tap elsewhere closes it; the link inside leads to the entry.
+        page.touchscreen.tap(200, 150)
+        assert page.locator(".glossary-pop:visible").count() == 0
+        term.tap()
+        box.locator("a").tap()
+        page.wait_for_url(f"**/{root}glossary/#{term_id}")
+        assert definitions[term_id][:10] in page.inner_text(f"[id='{term_id}'] + dd")
