@@ -5,19 +5,24 @@ The terms live in one YAML file (data/glossary.yml; another site can point
 The glossary page is a stub Markdown page per language holding the marker
 `<!-- glossary -->`; this hook renders the sorted entries into it.
 
-On every other page the FIRST linkable occurrence of each term becomes
+On every other page the FIRST linkable occurrence of each term becomes a
+button that shows its definition in place (partials/glossary-link.html):
 
-    <a href="../glossary/#violent-collection" class="glossary-term" title="definition">暴力催收</a>
+    <button popovertarget="glossary-violent-collection" class="glossary-term">暴力催收</button>
+    <span id="glossary-violent-collection" popover>definition <a href="../glossary/#violent-collection">…</a></span>
 
-Why a plain link with a title, and not a popover or <details>: it works with
-no JavaScript at all. A tap or Enter follows the link to the entry (its
-anchor = the term id), where the definition is; the browser shows the title
-on hover, and glossary.css shows it under a term with keyboard focus (not
-Material's `content.tooltips`: it sets up every term's tooltip as a page
-loads, too much work for a phone on the long pages). A <details> cannot sit inside a
-sentence, and popover text would leak into the page's visible text and the
-search index. In print, the page ends with the definitions of the terms it
-links (partials/glossary-print.html, shown only by the print stylesheet).
+Why a popover: a tap or Enter shows the definition where the reader is, with
+no JavaScript (a link with a title made a phone load the long glossary page,
+and a title cannot be seen on touch); the link to the entry is inside it.
+Where popovers are unsupported, a small script follows that link instead.
+A <details> cannot sit inside a sentence. The box is hidden until opened, so
+it is not in the page's visible text, and data-search-exclude keeps it out
+of the search index. Not Material's `content.tooltips`: it sets up every
+term's tooltip as a page loads, too much work for a phone on the long pages.
+Each term is linked once per page, so its definition is on a page once more
+(besides the print list). In print, the page ends with the definitions of the
+terms it links (partials/glossary-print.html, shown only by the print
+stylesheet).
 
 Linking runs in on_page_content at low priority, on the page's final content
 HTML (FAQ answers and channel cards included), never on navigation.
@@ -137,11 +142,12 @@ def link_page(html: str, *, matcher: Matcher, parts: Parts, href: str) -> str | 
 class Parts:
     """One language's rendered markup, split around what changes per page.
 
-    links: term id -> (opening tag up to the href, the rest of it, closing tag);
+    links: term id -> (markup before the term's text, markup after it), the
+    glossary href left as a placeholder in either;
     print_open + the print entries of the linked terms + print_close: the print list.
     """
 
-    links: dict[str, tuple[str, str, str]]
+    links: dict[str, tuple[str, str]]
     print_entries: dict[str, str]
     print_open: str
     print_close: str
@@ -152,7 +158,8 @@ class Parts:
         (pages at the same depth share it)."""
         if href not in self._tags:
             self._tags[href] = {
-                term_id: (before + href + after, closing) for term_id, (before, after, closing) in self.links.items()
+                term_id: (opening.replace(HREF_SLOT, href), closing.replace(HREF_SLOT, href))
+                for term_id, (opening, closing) in self.links.items()
             }
         return self._tags[href]
 
@@ -171,8 +178,7 @@ def render_parts(terms: list[Term], language: str, env: Environment) -> Parts:
             lang=language,
         )
         opening, _, closing = rendered.strip().partition(TEXT_SLOT)
-        before_href, _, after_href = opening.partition(HREF_SLOT)
-        links[term.id] = (before_href, after_href, closing)
+        links[term.id] = (opening, closing)
     print_entries = {t.id: str(printed.entry(t.texts[language].term, t.texts[language].definition)) for t in terms}
     print_open, _, print_close = str(printed).strip().partition(TEXT_SLOT)
     return Parts(links, print_entries, "\n" + print_open, print_close)
