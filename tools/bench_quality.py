@@ -10,6 +10,7 @@ Rows for `make bench` (tools/bench.py):
   for the disk caches, is reported beside it without a budget);
 - the search index size of each language (raw and gzip) (this module took
   over tools/bench_build.py);
+- the bytes the service worker stores on a phone for each language;
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
 - Lighthouse (mobile) for each home page and the two heaviest reading
@@ -75,6 +76,7 @@ def measure() -> list[Row]:
         rows += hook_shares(scratch_dir / "site-hooks-first", first_temp, first=True)
         rows += hook_shares(scratch_dir / "site-hooks", scratch_dir / "tmp")  # kept by the builds above
         rows += search_index_sizes(site)
+        rows += offline_storage(site)
         with serve(site) as (base, sent):
             rows += page_weights(site, base, sent)
             rows += lighthouse_scores(site, base)
@@ -187,6 +189,21 @@ def search_index_sizes(site: Path) -> list[Row]:
         data = index.read_bytes()
         label = "zh" if language == "." else language
         rows.append((f"search index ({label})", f"{len(data) / 1024:.1f} KB, {len(gzip.compress(data)) / 1024:.1f} KB gzip", ""))
+    return rows
+
+
+def offline_storage(site: Path) -> list[Row]:
+    """What the service worker (sw.js, hooks/offline_app.py) stores on a phone for each language."""
+    from offline_app_model import stored_bytes  # hooks/ is on the path (tools/bench.py)
+
+    worker = site / "sw.js"
+    if not worker.is_file():
+        return [("offline storage", "no sw.js", "OVER: the web build wrote no service worker")]
+    precache = json.loads(worker.read_text(encoding="utf-8").splitlines()[0].removeprefix("self.PRECACHE = ").removesuffix(";"))
+    rows = []
+    for locale, size in stored_bytes(precache).items():
+        files = len(precache["shared"]["urls"]) + len(precache["locales"][locale]["urls"])
+        rows.append((f"offline storage on a phone ({locale})", f"{size} bytes ({size / 1024 / 1024:.2f} MB), {files} files", "both languages share the assets"))
     return rows
 
 
