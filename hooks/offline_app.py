@@ -33,6 +33,8 @@ from offline_app_model import (
 
 ICON_SIZES = (192, 512)
 SETTINGS = "extra.offline_app"
+# The update notice's words, one set per language (extra.offline_app.labels).
+LABELS = ("updated", "reload")
 
 
 # -----------------------------------------------------------------------------
@@ -46,6 +48,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     # static-i18n swaps in each language's site name while it builds that
     # language: keep the default language's own, as configured.
     config.extra.setdefault("offline_app_default_name", (config.site_name, config.site_description or ""))
+    if not offline_build(config):
+        labels = (config.extra.get("offline_app") or {}).get("labels") or {}
+        for language in config.plugins["i18n"].config.languages:
+            missing = [key for key in LABELS if not (labels.get(language.locale) or {}).get(key)]
+            if missing:
+                raise GuideError(
+                    "mkdocs.yml", f"{SETTINGS}.labels.{language.locale} lacks {', '.join(missing)}", f"add the {language.locale} wording for each"
+                )
     return config
 
 

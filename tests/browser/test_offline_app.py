@@ -135,14 +135,20 @@ def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(brows
         assert new != old
         assert CHANGED_TEXT in (folder / "about" / "index.html").read_text(encoding="utf-8")
 
-        # The stated update step: open the guide while online (here, reload);
-        # the worker stores the new copy in the background and drops the old.
+        # The stated update step: open the guide while online (here, reload
+        # the page); the worker stores the new copy in the background, drops
+        # the old one and shows a notice.
         page.reload()
         wait_for_caches(page, lambda names: any(new in n for n in names) and not any(old in n for n in names))
-        # Reload once: the new text, from the new cache, even offline.
+        # The page says so, in its language; its link reloads: the new text,
+        # from the new cache, even offline.
+        notice = page.locator("#offline-updated")
+        expect(notice).to_contain_text("本指南有新版本")
         context.set_offline(True)
-        page.reload()
+        notice.get_by_role("link", name="刷新页面查看").click()
+        page.wait_for_load_state()
         assert CHANGED_TEXT in page.content()
+        expect(page.locator("#offline-updated")).to_have_count(0)
         assert not [n for n in cache_names(page) if old in n]
     finally:
         context.close()

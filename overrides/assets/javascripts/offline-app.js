@@ -32,8 +32,30 @@
       .catch(function () {});
   }
 
+  // A new version of the guide is stored: say so at the top of the page,
+  // with a link that reloads it. The words come from the page's language
+  // (data-updated, data-reload on this script's tag).
+  function announceUpdate() {
+    if (document.getElementById("offline-updated")) return;
+    var notice = document.createElement("aside");
+    notice.id = "offline-updated";
+    notice.className = "md-banner";
+    notice.setAttribute("role", "status");
+    var inner = document.createElement("div");
+    inner.className = "md-banner__inner md-grid md-typeset";
+    var link = document.createElement("a");
+    link.href = location.href;
+    link.textContent = script.getAttribute("data-reload");
+    inner.appendChild(document.createTextNode(script.getAttribute("data-updated") + " "));
+    inner.appendChild(link);
+    notice.appendChild(inner);
+    document.body.insertBefore(notice, document.body.firstChild);
+  }
+
   container.addEventListener("message", function (event) {
-    if (event.data && event.data.type) document.documentElement.setAttribute("data-offline", event.data.type);
+    var type = event.data && event.data.type;
+    if (type === "stored" || type === "not-stored") document.documentElement.setAttribute("data-offline", type);
+    if (type === "updated") announceUpdate();
   });
 
   if (document.readyState === "complete") start();

@@ -110,23 +110,32 @@
     );
   });
 
+  // Old versions go; pages open on an old version are told (offline-app.js
+  // shows them a short "updated, reload" notice).
   self.addEventListener("activate", function (event) {
+    var replaced = false;
     event.waitUntil(
       caches
         .keys()
         .then(function (names) {
-          return Promise.all(
-            names
-              .filter(function (name) {
-                return name.indexOf(PREFIX) === 0 && name.indexOf(CURRENT) !== 0;
-              })
-              .map(function (name) {
-                return caches.delete(name);
-              })
-          );
+          var old = names.filter(function (name) {
+            return name.indexOf(PREFIX) === 0 && name.indexOf(CURRENT) !== 0;
+          });
+          replaced = old.length > 0;
+          return Promise.all(old.map(function (name) {
+            return caches.delete(name);
+          }));
         })
         .then(function () {
           return self.clients.claim();
+        })
+        .then(function () {
+          if (!replaced) return;
+          return self.clients.matchAll({ type: "window" }).then(function (clients) {
+            clients.forEach(function (client) {
+              client.postMessage({ type: "updated", version: PRECACHE.version });
+            });
+          });
         })
     );
   });
