@@ -144,6 +144,10 @@ def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(brows
         # from the new cache, even offline.
         notice = page.locator("#offline-updated")
         expect(notice).to_contain_text("本指南有新版本")
+        page.set_viewport_size({"width": 390, "height": 844})
+        shots = ROOT / ".build" / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "offline-updated-zh.png"))
         context.set_offline(True)
         notice.get_by_role("link", name="刷新页面查看").click()
         page.wait_for_load_state()
