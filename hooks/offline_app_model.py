@@ -71,7 +71,10 @@ def url_of(path: str) -> str:
 
 
 def precache_manifest(files: Iterable[BuiltFile], default: str, others: list[str]) -> dict[str, Any]:
-    """What the worker stores: {version, shared: {urls, bytes}, locales: {locale: {prefix, urls, bytes}}}.
+    """What the worker stores: {version, shared: {urls, digests, bytes}, locales: {locale: {prefix, urls, digests, bytes}}}.
+
+    Each file's digest lets a new worker keep the copy a reader already has
+    when the file did not change, instead of downloading it again.
 
     Addresses are relative to the site root (the worker's scope), so the site
     works under any subpath.
@@ -96,11 +99,16 @@ def precache_manifest(files: Iterable[BuiltFile], default: str, others: list[str
     ).hexdigest()[:16]
     return {
         "version": version,
-        "shared": {"urls": [url_of(f.path) for f in shared], "bytes": sum(f.size for f in shared)},
+        "shared": {
+            "urls": [url_of(f.path) for f in shared],
+            "digests": [f.digest[:16] for f in shared],
+            "bytes": sum(f.size for f in shared),
+        },
         "locales": {
             locale: {
                 "prefix": "" if locale == default else f"{locale}/",
                 "urls": [url_of(f.path) for f in per_locale[locale]],
+                "digests": [f.digest[:16] for f in per_locale[locale]],
                 "bytes": sum(f.size for f in per_locale[locale]),
             }
             for locale in locales

@@ -40,6 +40,8 @@ def test_each_language_gets_its_own_pages_index_and_manifest() -> None:
     assert manifest["locales"]["zh"]["urls"] == ["about/", "check/what-is-happening/", "./", "manifest.webmanifest", "search/search_index.json"]
     assert manifest["locales"]["en"]["urls"] == ["en/about/", "en/", "en/manifest.webmanifest", "en/search/search_index.json"]
     assert manifest["locales"]["en"]["prefix"] == "en/" and manifest["locales"]["zh"]["prefix"] == ""
+    # One digest per address, so a new version keeps the files that did not change.
+    assert manifest["locales"]["en"]["digests"] == ["e", "d", "i", "g"]
 
 
 def test_shared_files_leave_out_maps_other_languages_search_files_and_the_worker() -> None:

@@ -38,14 +38,21 @@ def precache_list(site: Path) -> dict:
 
 
 @pytest.fixture()
-def subpath_server(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A copy of the built site at /guide/ on its own loopback server: (base URL, folder)."""
+def subpath_server(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A copy of the built site at /guide/ on its own loopback server: (base URL, folder, paths asked for)."""
     root = tmp_path / "www"
     shutil.copytree(site_dir, root / SUBPATH)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    seen: list[str] = []
+
+    class Recording(_QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            seen.append(self.path)
+            super().do_GET()
+
+    handler = functools.partial(Recording, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}", root / SUBPATH
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}", root / SUBPATH, seen
     server.shutdown()
 
 
@@ -71,7 +78,7 @@ def wait_for_caches(page: Page, done, seconds: float = 60) -> None:
 
 
 def test_every_page_search_trees_and_the_switcher_work_offline(browser, subpath_server) -> None:
-    base, folder = subpath_server
+    base, folder, seen = subpath_server
     stored = precache_list(folder)
     context = new_context(browser)
     page = context.new_page()
@@ -116,7 +123,7 @@ def test_every_page_search_trees_and_the_switcher_work_offline(browser, subpath_
 
 
 def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(browser, subpath_server, project_copy: Path, tmp_path: Path) -> None:
-    base, folder = subpath_server
+    base, folder, seen = subpath_server
     old = precache_list(folder)["version"]
     context = new_context(browser)
     page = context.new_page()
@@ -131,8 +138,10 @@ def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(brows
         assert build_into(tmp_path / "second", root=project_copy) == 0
         shutil.rmtree(folder)
         shutil.copytree(tmp_path / "second", folder)
-        new = precache_list(folder)["version"]
+        second = precache_list(folder)
+        new = second["version"]
         assert new != old
+        seen.clear()
         assert CHANGED_TEXT in (folder / "about" / "index.html").read_text(encoding="utf-8")
 
         # The stated update step: open the guide while online (here, reload
@@ -140,6 +149,13 @@ def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(brows
         # the old one and shows a notice.
         page.reload()
         wait_for_caches(page, lambda names: any(new in n for n in names) and not any(old in n for n in names))
+        # Only the files that changed were downloaded again (the changed
+        # page, the search index, the whole-guide page and a few more), not
+        # all of them.
+        downloaded = [path for path in seen if "offline=" + new in path]
+        assert 0 < len(downloaded) < len(second["locales"]["zh"]["urls"]) // 2, downloaded
+        assert "/guide/about/?offline=" + new in downloaded
+        print(f"\nupdate downloaded {len(downloaded)} of {len(second['shared']['urls']) + len(second['locales']['zh']['urls'])} files")
         # The page says so, in its language; its link reloads: the new text,
         # from the new cache, even offline.
         notice = page.locator("#offline-updated")
@@ -160,7 +176,7 @@ def test_a_new_build_reaches_the_reader_after_one_reload_and_old_caches_go(brows
 
 @pytest.mark.parametrize(("locale", "prefix", "start"), [("zh", "", ""), ("en", "en/", "en/")])
 def test_chromium_finds_each_language_installable(browser, subpath_server, tmp_path: Path, locale: str, prefix: str, start: str) -> None:
-    base, _ = subpath_server
+    base, _, _ = subpath_server
     # A profile on disk: chromium never installs apps from an incognito context.
     context = browser.browser_type.launch_persistent_context(
         str(tmp_path / "profile"),
@@ -189,7 +205,7 @@ def test_chromium_finds_each_language_installable(browser, subpath_server, tmp_p
 
 
 def test_with_service_workers_blocked_pages_and_search_still_work(browser, subpath_server) -> None:
-    base, _ = subpath_server
+    base, _, _ = subpath_server
     context = new_context(browser, service_workers="block")
     page = context.new_page()
     try:
@@ -201,7 +217,7 @@ def test_with_service_workers_blocked_pages_and_search_still_work(browser, subpa
 
 
 def test_nothing_is_stored_with_javascript_off(browser, subpath_server) -> None:
-    base, _ = subpath_server
+    base, _, _ = subpath_server
     context = new_context(browser, java_script_enabled=False)
     page = context.new_page()
     try:
@@ -214,7 +230,7 @@ def test_nothing_is_stored_with_javascript_off(browser, subpath_server) -> None:
 
 
 def test_screenshot_of_the_help_page_section(browser, subpath_server) -> None:
-    base, _ = subpath_server
+    base, _, _ = subpath_server
     context = new_context(browser, width=390)
     page = context.new_page()
     try:

@@ -41,30 +41,77 @@
     return best;
   }
 
-  function store(part, urls) {
+  // Each stored response carries its file's digest, so that a new version
+  // keeps what did not change instead of downloading it again.
+  var DIGEST = "X-Guide-Offline-Digest";
+
+  function olderCaches() {
+    return caches.keys().then(function (names) {
+      return Promise.all(
+        names
+          .filter(function (name) {
+            return name.indexOf(PREFIX) === 0 && name.indexOf(CURRENT) !== 0;
+          })
+          .map(function (name) {
+            return caches.open(name);
+          })
+      );
+    });
+  }
+
+  function kept(olds, url, digest) {
+    return olds.reduce(function (found, cache) {
+      return found.then(function (response) {
+        if (response) return response;
+        return cache.match(absolute(url)).then(function (old) {
+          return old && old.headers.get(DIGEST) === digest ? old : undefined;
+        });
+      });
+    }, Promise.resolve(undefined));
+  }
+
+  // Past every HTTP cache (the browser's, a host's): a host may keep the old
+  // version of a page for minutes after a new build. A static host ignores
+  // the version in the query.
+  function download(url, digest) {
+    var fresh = new URL(url, SCOPE);
+    fresh.search = "offline=" + PRECACHE.version;
+    return fetch(fresh.href, { cache: "reload", credentials: "omit" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.blob().then(function (body) {
+        var headers = new Headers(response.headers);
+        headers.delete("Content-Encoding");
+        headers.delete("Content-Length");
+        headers.set(DIGEST, digest);
+        return new Response(body, { status: response.status, statusText: response.statusText, headers: headers });
+      });
+    });
+  }
+
+  function store(part, section) {
+    var urls = section.urls;
     return caches.open(CURRENT + part).then(function (cache) {
       return cache.keys().then(function (keys) {
         if (keys.length >= urls.length) return;
-        // Past every HTTP cache (the browser's, a host's): a host may keep
-        // the old version of a page for minutes after a new build. The
-        // version in the query is ignored by a static host.
-        return Promise.all(
-          urls.map(function (url) {
-            var fresh = new URL(url, SCOPE);
-            fresh.search = "offline=" + PRECACHE.version;
-            return fetch(fresh.href, { cache: "reload", credentials: "omit" }).then(function (response) {
-              if (!response.ok) throw new Error(url + ": " + response.status);
-              return response;
-            });
+        return olderCaches()
+          .then(function (olds) {
+            return Promise.all(
+              urls.map(function (url, index) {
+                var digest = section.digests[index];
+                return kept(olds, url, digest).then(function (old) {
+                  return old || download(url, digest);
+                });
+              })
+            );
           })
-        ).then(function (responses) {
-          // Only once every file has arrived: a language is stored whole or not at all.
-          return Promise.all(
-            responses.map(function (response, index) {
-              return cache.put(absolute(urls[index]), response);
-            })
-          );
-        });
+          .then(function (responses) {
+            // Only once every file has arrived: a language is stored whole or not at all.
+            return Promise.all(
+              responses.map(function (response, index) {
+                return cache.put(absolute(urls[index]), response);
+              })
+            );
+          });
       });
     });
   }
@@ -72,8 +119,8 @@
   function storeLocale(locale) {
     var entry = PRECACHE.locales[locale];
     if (!entry) return Promise.resolve();
-    return store("shared", PRECACHE.shared.urls).then(function () {
-      return store(locale, entry.urls);
+    return store("shared", PRECACHE.shared).then(function () {
+      return store(locale, entry);
     });
   }
 
