@@ -13,6 +13,7 @@ Rows for `make bench` (tools/bench.py):
 - the preview images for shared links (hooks/share.py, only in builds with
   SITE_URL, as the Pages workflow makes them): the time to draw all of them,
   beside the warm build, and their size;
+- the bytes the service worker stores on a phone for each language;
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
 - Lighthouse (mobile) for each home page and the two heaviest reading
@@ -79,6 +80,7 @@ def measure() -> list[Row]:
         rows += hook_shares(scratch_dir / "site-hooks", scratch_dir / "tmp")  # kept by the builds above
         rows += search_index_sizes(site)
         rows += preview_images(site, rows)
+        rows += offline_storage(site)
         with serve(site) as (base, sent):
             rows += page_weights(site, base, sent)
             rows += lighthouse_scores(site, base)
@@ -224,6 +226,21 @@ def preview_images(site: Path, rows: list[Row]) -> list[Row]:
     ]
 
 
+def offline_storage(site: Path) -> list[Row]:
+    """What the service worker (sw.js, hooks/offline_app.py) stores on a phone for each language."""
+    from offline_app_model import stored_bytes  # hooks/ is on the path (tools/bench.py)
+
+    worker = site / "sw.js"
+    if not worker.is_file():
+        return [("offline storage", "no sw.js", "OVER: the web build wrote no service worker")]
+    precache = json.loads(worker.read_text(encoding="utf-8").splitlines()[0].removeprefix("self.PRECACHE = ").removesuffix(";"))
+    rows = []
+    for locale, size in stored_bytes(precache).items():
+        files = len(precache["shared"]["urls"]) + len(precache["locales"][locale]["urls"])
+        rows.append((f"offline storage on a phone ({locale})", f"{size} bytes ({size / 1024 / 1024:.2f} MB), {files} files", "both languages share the assets"))
+    return rows
+
+
 def home_pages(site: Path) -> list[str]:
     """The home page of each language: the root, and each folder with its own search index."""
     others = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("*/search/search_index.json"))
@@ -281,7 +298,10 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
 
 def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]], *, open_search: bool = False) -> None:
     """Load a page (and open search) and wait until the server has sent nothing for 1.5 seconds."""
-    context = browser.new_context(viewport={"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823})
+    # Service workers blocked: what the offline app stores in the background
+    # after the page has loaded is not the page's cost (see offline_storage).
+    viewport = {"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823}
+    context = browser.new_context(viewport=viewport, service_workers="block")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     if open_search:
