@@ -103,7 +103,7 @@ def test_the_web_build_writes_worker_and_manifests(site_dir: Path) -> None:
         for icon in manifest["icons"]:
             assert (folder / icon["src"]).resolve().is_file(), icon
     names = {json.loads((f / "manifest.webmanifest").read_text(encoding="utf-8"))["name"] for f in (site_dir, site_dir / "en")}
-    assert names == {"网贷催收应对指南", "Debt Collection Guide"}
+    assert names == {"网贷催收应对指南", "Online Loan Collection Guide"}
     assert 'rel="manifest" href="../manifest.webmanifest"' in (site_dir / "en" / "help" / "index.html").read_text(encoding="utf-8")
 
 
