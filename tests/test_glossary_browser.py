@@ -129,10 +129,10 @@ def test_the_guide_links_a_term_on_its_help_page(browser, served_site: str) -> N
         page.goto(served_site + "en/help/")
         term = page.locator("button.glossary-term[data-glossary-term='nfra']")
         term.focus()
-        assert "national regulator" in _shown_box(page)
+        assert "national financial regulator" in _shown_box(page)
         page.keyboard.press("Tab")  # onto the box's link: the box stays
         page.keyboard.press("Tab")
-        assert "national regulator" not in _shown_box(page), "the box stays after focus moves on"
+        assert "national financial regulator" not in _shown_box(page), "the box stays after focus moves on"
         term.click()
         page.locator(".glossary-pop:visible a").click()
         page.wait_for_url("**/en/glossary/#nfra")
