@@ -32,7 +32,9 @@ def test_no_request_is_made_for_the_alternates_or_the_preview(browser, tmp_path:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        with open_tab(browser) as (page, foreign):
+        # The offline app's worker stores every page in the background; this test
+        # counts what the page itself asks for.
+        with open_tab(browser, service_workers="block") as (page, foreign):
             for path in ("rights/", "en/rights/", "check/what-is-happening/"):
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
