@@ -5,6 +5,11 @@ data/glossary.yml); the glossary page (`extra.glossary_page`, default
 glossary) is a stub Markdown page per language holding the marker
 `<!-- glossary -->`, which this hook fills with the sorted entries.
 
+On every other page the FIRST linkable occurrence of each term becomes a
+button that shows its definition in place, a popover with the link to the
+entry (partials/glossary-link.html says why). In print, the page ends with
+the definitions of the terms it links (partials/glossary-print.html).
+
 Linking runs in on_page_content at low priority, on the page's final content
 HTML (FAQ answers and channel cards included), never on navigation.
 """

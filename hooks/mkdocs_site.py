@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from engine import per_build
 from engine.errors import GuideError
-from engine.labels import load_labels
+from engine.labels import CurrentLabels, Labels, load_labels
 from engine.site import Site
 from engine.templates import prepare
 
@@ -91,17 +91,24 @@ def source(page: Page) -> str:
 
 
 def theme_env(config: MkDocsConfig) -> Environment:
-    """The theme's template environment for this build's language, made once per build.
+    """The theme's template environment, made once per build and shared by every language.
 
     Every template the hooks render autoescapes (text from data files is
     escaped; Markdown and HTML the engine made arrive as Markup), and sees
-    `labels`, this language's labels from extra.labels_file.
+    `labels`: the labels of the language being built (extra.labels_file).
     """
-    language = build_language(config)
+    # static-i18n builds each language in turn: one environment serves them all
+    # (each template is compiled once per build), its labels those of the language being built.
+    return per_build.once(("theme-env", id(config)), lambda: prepare(config.theme.get_env(), CurrentLabels(lambda: labels(config))))
 
-    def make() -> Environment:
-        facts = site(config)
-        path, shown = facts.data_file("labels_file", LABELS_FILE)
-        return prepare(config.theme.get_env(), load_labels(path, shown, facts.languages)[language])
 
-    return per_build.once(("theme-env", language), make)
+def all_labels(config: MkDocsConfig) -> dict[str, Labels]:
+    """Every language's labels from extra.labels_file, read once per build."""
+    facts = site(config)
+    path, shown = facts.data_file("labels_file", LABELS_FILE)
+    return per_build.once(("labels", str(path)), lambda: load_labels(path, shown, facts.languages))
+
+
+def labels(config: MkDocsConfig) -> Labels:
+    """The labels of the language being built."""
+    return all_labels(config)[build_language(config)]

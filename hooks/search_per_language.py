@@ -1,6 +1,8 @@
 """MkDocs adapter: split the merged search index by language (engine/search_index.py).
 
-overrides/main.html points each page's search at its language's root.
+overrides/main.html points each page's search at its language's root. Each
+language's index also gets the words of `extra.search_terms_file` for that
+language, when the site names one (engine/search_terms.py).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 import mkdocs_site
-from engine.search_index import is_merged, split_search_index, write_index
+from engine.search_index import split_search_index, write_index
+from engine.search_terms import add_search_terms, parse_search_terms
+from engine.yaml_data import load_yaml
 
 
 # After static-i18n (-100) has merged the languages and the offline plugin
@@ -27,9 +31,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     merged = json.loads(root.read_text(encoding="utf-8"))
     # This event also runs inside static-i18n's per-language builds, before
-    # the merge: act only on the merged index.
-    if not is_merged(merged, others):
+    # the merge: act only on the merged index, which has every language.
+    split = split_search_index(merged, site.default, others)
+    if not all(index["docs"] for index in split.values()):
         return
     inline = root.with_suffix(".js").is_file()
-    for locale, index in split_search_index(merged, site.default, others).items():
+    entries, shown = [], ""
+    if "search_terms_file" in site.settings:
+        path, shown = site.data_file("search_terms_file", "")
+        entries = parse_search_terms(load_yaml(path, shown, setting="search_terms_file"), shown, list(site.languages))
+    for locale, index in split.items():
+        index = add_search_terms(index, entries, locale, shown) if entries else index
         write_index(Path(config.site_dir) / ("" if locale == site.default else locale) / "search", index, inline)

@@ -313,3 +313,180 @@ def forbidden_claims(text: str) -> list[tuple[Forbidden, str]]:
             if match:
                 found.append((rule, (match.group(0) or paragraph)[:120]))
     return found
+
+
+# -----------------------------------------------------------------------------
+# Legal accuracy (issue 14): wording that misled readers, and what must be said
+# -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outdated:
+    name: str
+    pattern: re.Pattern[str]
+    fix: str  # what to write instead (facts.md section)
+    example: str  # the old wording the pattern must catch
+
+
+OUTDATED: tuple[Outdated, ...] = (
+    Outdated(
+        "only two crimes",
+        re.compile(r"只有两种情况|另外两种情况|only two situations|Two other things can be crimes|Nobody goes to prison for owing", re.IGNORECASE),
+        "facts.md 5b: say 'mainly'; add 刑法 第196条 (malicious credit-card overdraft) and lies when borrowing (第266条, 第175条之一)",
+        "只有两种情况可能涉及刑事责任：",
+    ),
+    Outdated(
+        "an electronic paper called fake",
+        re.compile(r"只用微信或短信[^。\n]{0,12}(?:图片|PDF)|arrives only as a picture or PDF|（微信、短信、图片或 ?PDF）", re.IGNORECASE),
+        "facts.md 5a: courts may serve papers electronically (民事诉讼法 2021 第90条); tell the reader to check the case, not the format",
+        "这些都是假传票的信号：只用微信或短信发来一张图片或 PDF。",
+    ),
+    Outdated(
+        "one check settles it",
+        re.compile(r"核实的结果只有两种|The check has only two outcomes|没有这个案件：文书是假的|No such case: the paper is fake", re.IGNORECASE),
+        "facts.md 5a: one 'no such case' answer is not final; say what the court said and to check again if papers come by post or from the court",
+        "核实的结果只有两种：案件不存在，这是冒充。",
+    ),
+    Outdated(
+        "only judgments and rulings are enforceable",
+        re.compile(r"只有法院的判决和裁定|Only a court'?s? judgment or ruling can be enforced|only court judgments? can be enforced", re.IGNORECASE),
+        "facts.md 5a: arbitration awards and enforceable notarised instruments are enforced by a court too",
+        "能强制执行的，只有法院的判决和裁定。",
+    ),
+    Outdated(
+        "the latest LPR",
+        re.compile(r"请查最新公布的(?:数字|LPR)|look up the latest (?:one|LPR|figure)", re.IGNORECASE),
+        "facts.md §1: the cap uses the one-year LPR at the contract date",
+        "这个数会变，请查最新公布的数字。",
+    ),
+    Outdated(
+        "every lender under the NFRA",
+        re.compile(r"(?:小额贷款公司|microloan companies)[^。\n]{0,12}(?:都归|are supervised by)[^。\n]{0,12}(?:国家金融监督管理总局|National Financial Regulatory)"
+                   r"|监管银行、消费金融公司和小额贷款公司的国家机构|national regulator of banks, consumer finance companies and microloan", re.IGNORECASE),
+        "facts.md §3: do not say who supervises every lender; say where to complain (12378 takes complaints about microloan companies)",
+        "银行、消费金融公司、小额贷款公司都归国家金融监督管理总局监管。",
+    ),
+    Outdated(
+        "第280条 and company documents",
+        re.compile(r"伪造(?:国家机关、)?公司[^。\n]{0,4}(?:的)?(?:公文|文件)|伪造公司、机构的印章或文件|documents or seals of (?:state bodies or )?companies|seals or documents of a company", re.IGNORECASE),
+        "刑法 第280条: for companies it covers seals, not documents in general",
+        "伪造国家机关、公司的公文、印章。",
+    ),
+    Outdated(
+        "a recommended standard stated as binding",
+        re.compile(r"国家标准的时间(?:和次数)?底线|出自国家标准|(?<!推荐性)国家标准 GB/T 45251—2025 的时间线"
+                   r"|limits of the national standard|time line of the national standard|hours line of the national standard", re.IGNORECASE),
+        "facts.md §2: GB/T 45251—2025 is a recommended standard: say 'the national standard recommends'",
+        "前两条是国家标准的时间和次数底线。",
+    ),
+    Outdated(
+        "'the platform' for the lender",
+        re.compile(r"投诉放贷平台|投诉放贷机构"),
+        "name the lender 放贷方 (the app: 借款 App) everywhere",
+        "向 12378 投诉放贷平台。",
+    ),
+    Outdated(
+        "'reportedly' inside a citation",
+        re.compile(r"（[^（）\n]{0,80}据报道[^（）\n]{0,20}）|\([^()\n]{0,80}(?:as reported|according to published reports)\)", re.IGNORECASE),
+        "facts.md: MEDIUM items carry 据报道 / 'Reportedly' at the start of the sentence, never inside the citation",
+        "（两高两部的意见，2019年4月9日，据报道）",
+    ),
+    Outdated(
+        "paying less on one's own",
+        re.compile(r"(?:只还|只按)[^。\n]{0,8}到手[^。\n]{0,12}(?:还款|就行)|just (?:repay|pay) what (?:you|actually) (?:received|reached you)", re.IGNORECASE),
+        "facts.md §1 and 5a: a court decides deductions case by case; raise it in writing or in court",
+        "只按到手的钱还款就行。",
+    ),
+)
+
+
+def outdated_claims(text: str) -> list[tuple[Outdated, int, str]]:
+    """(rule, line, matched text) for every piece of old wording in a file's text."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for rule in OUTDATED:
+            match = rule.pattern.search(line)
+            if match:
+                found.append((rule, number, match.group(0)[:80]))
+    return found
+
+
+@dataclass(frozen=True)
+class Required:
+    """If a file says `when`, it must also say `then` (same file): a fact a reader acts on."""
+
+    name: str
+    when: re.Pattern[str]
+    then: re.Pattern[str]
+    fix: str
+    files: tuple[str, ...] = ()  # path endings it applies to; empty: every file
+
+
+REQUIRED: tuple[Required, ...] = (
+    Required(
+        "crime list names credit-card overdraft",
+        re.compile(r"第193条|Article 193"),
+        re.compile(r"第196条|Article 196"),
+        "facts.md 5b: where loan fraud (第193条) is listed, list malicious credit-card overdraft (第196条) too",
+    ),
+    Required(
+        "limitation restarts",
+        re.compile(r"诉讼时效|limitation period", re.IGNORECASE),
+        re.compile(r"第195条|Article 195|重新(?:计算|开始)|starts? again|restart", re.IGNORECASE),
+        "facts.md 5a: say that a demand, a promise or part payment restarts the period (民法典 第195条)",
+    ),
+    Required(
+        "judgment appeal window",
+        re.compile(r"判决书"),
+        re.compile(r"15日内[^。\n]{0,10}上诉|上诉[^。\n]{0,20}15日|15 days[^.\n]{0,30}appeal|appeal[^.\n]{0,60}15 days", re.IGNORECASE),
+        "facts.md 5a: wherever a judgment is shown, say there are 15 days from service to appeal",
+    ),
+    Required(
+        "payment-order objection window",
+        re.compile(r"支付令|payment order", re.IGNORECASE),
+        re.compile(r"15日内[^。\n]{0,20}(?:异议|还钱)|15 days[^.\n]{0,60}(?:object|pay)", re.IGNORECASE),
+        "facts.md 5a: wherever a payment order is shown, say there are 15 days to pay or object in writing",
+    ),
+    Required(
+        "summons and judgment in absence",
+        re.compile(r"传票|summons", re.IGNORECASE),
+        re.compile(r"缺席判决|in (?:your|their) absence", re.IGNORECASE),
+        "facts.md 5a: where a summons is explained, say that staying away can lead to a judgment in absence",
+        ("fake-legal-threats.md", "fake-legal-threats.en.md", "glossary.yml", "faq.yml", "is-this-paper-real.yml"),
+    ),
+)
+
+
+def missing_statements(text: str, name: str = "", rules: tuple[Required, ...] = REQUIRED) -> list[Required]:
+    """The rules (applying to file `name`) whose trigger the text contains but whose statement it lacks."""
+    return [
+        rule for rule in rules
+        if (not rule.files or name.endswith(rule.files)) and rule.when.search(text) and not rule.then.search(text)
+    ]
+
+
+# Second-hand facts (MEDIUM in facts.md): the words that show a sentence rests
+# on one. Such a sentence carries 据报道 (en: "reportedly"), outside any brackets.
+MEDIUM_MARKERS = re.compile(
+    r"第50条|两高两部|自律公约|中国银行业协会|金规〔2025〕9号|3·15|51信用卡|失信被执行人名单信息的若干规定"
+    r"|Article 50|two ministries|self-(?:regulation|discipline) convention|China Banking Association"
+    r"|publishing the list of dishonest"
+    # The dishonest-debtor list and the high-spending ban (facts.md §1, MEDIUM).
+    r"|失信被执行人|限制高消费|dishonest judgment debtor|high spending|high consumption",
+    re.IGNORECASE,
+)
+REPORTED = re.compile(r"据报道|据公开报道|二手报道|二手资料|reportedly|according to (?:published )?reports|secondary (?:reports|sources)", re.IGNORECASE)
+# Glossary term lines name the thing; they state nothing.
+_TERM_LINE = re.compile(r"^\s*(?:term|variants|not_in):")
+_SENTENCES = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z*\"“])")
+
+
+def unmarked_reports(text: str) -> list[tuple[int, str]]:
+    """(line, sentence) for every sentence resting on a MEDIUM fact without 据报道 / "reportedly"."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if _TERM_LINE.match(line):
+            continue
+        for sentence in _SENTENCES.split(line):
+            if MEDIUM_MARKERS.search(sentence) and not REPORTED.search(sentence):
+                found.append((number, sentence.strip()[:80]))
+    return found

@@ -85,10 +85,11 @@ def test_the_faq_page_lists_every_question_once_grouped_by_topic(site_dir: Path,
         assert escape(question.texts[language].question, quote=False) in html
 
 
-def test_the_faq_page_sits_in_the_navigation_before_help(site_dir: Path) -> None:
+def test_the_faq_page_sits_in_the_navigation_after_the_action_pages(site_dir: Path) -> None:
+    # Issue 15: the pages a reader acts on (help among them) come first in the menu.
     html = (site_dir / "en" / "index.html").read_text(encoding="utf-8")
     nav = re.findall(r'<a href="([^"]+)" class="md-nav__link', html)
-    assert "faq/" in nav and nav.index("faq/") + 1 == nav.index("help/"), nav
+    assert "faq/" in nav and nav.index("help/") < nav.index("faq/"), nav
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

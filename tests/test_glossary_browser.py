@@ -33,28 +33,27 @@ def tea_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
-def _focus_box(page) -> str:  # noqa: ANN001 - Playwright page
-    """The definition shown under the focused term (glossary.css), or '' if none shows."""
-    return page.evaluate(
-        """() => { const style = getComputedStyle(document.activeElement, "::after");
-        return style.display !== "none" && style.content.startsWith('"') ? JSON.parse(style.content) : ""; }"""
-    )
+def _shown_box(page) -> str:  # noqa: ANN001 - Playwright page
+    """The text of the definition box on screen (partials/glossary-link.html), or '' if none shows."""
+    boxes = page.locator(".glossary-pop:visible")
+    return boxes.first.inner_text() if boxes.count() else ""
 
 
-def test_hovering_a_term_gives_the_browser_its_definition(browser, tea_url: str) -> None:
-    # The browser draws its own title tooltip on hover: outside the page,
-    # so the test checks what it shows, and that nothing else covers it.
+def test_clicking_a_term_shows_its_definition_in_place(browser, tea_url: str) -> None:
     with open_tab(browser) as (page, foreign):
         page.goto(tea_url)
-        term = page.locator("a.glossary-term >> nth=0")
-        term.hover()
-        page.wait_for_timeout(300)
-        assert term.get_attribute("title") == TEA_DEFINITION
+        term = page.locator("button.glossary-term >> nth=0")
+        assert _shown_box(page) == ""
+        term.click()
+        assert TEA_DEFINITION in _shown_box(page)
+        assert page.url == tea_url, "the click stayed on the page"
         assert page.locator(".md-tooltip2, .md-tooltip").count() == 0
+        page.mouse.click(5, 300)  # elsewhere on the page: the box closes
+        assert _shown_box(page) == ""
     assert not foreign
 
 
-def test_a_keyboard_reaches_the_term_and_its_definition(browser, tea_url: str) -> None:
+def test_a_keyboard_reaches_the_term_its_definition_and_the_entry(browser, tea_url: str) -> None:
     with open_tab(browser) as (page, _):
         page.goto(tea_url)
         for _ in range(40):
@@ -63,20 +62,30 @@ def test_a_keyboard_reaches_the_term_and_its_definition(browser, tea_url: str) -
                 break
         else:
             pytest.fail("Tab never reached a linked term")
-        assert _focus_box(page) == TEA_DEFINITION
-        box = page.evaluate("() => document.activeElement.getBoundingClientRect().bottom")
-        assert 0 < box < 900, "the focused term is off screen"
+        assert TEA_DEFINITION in _shown_box(page), "focus alone shows the definition"
+        box = page.locator(".glossary-pop:visible").bounding_box()
+        assert box is not None and 0 < box["y"] and box["y"] + box["height"] <= 900, "the box is off screen"
+        page.keyboard.press("Enter")
+        assert TEA_DEFINITION in _shown_box(page)
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.classList.contains('glossary-pop__more')")
+        assert TEA_DEFINITION in _shown_box(page), "the box stays while its link has focus"
         page.keyboard.press("Enter")
         page.wait_for_url("**/words/#tea")
         assert TEA_DEFINITION in page.inner_text("#tea + dd")
 
 
-def test_a_tap_opens_the_entry_with_its_definition(browser, tea_url: str) -> None:
+def test_a_tap_shows_the_definition_and_its_link_opens_the_entry(browser, tea_url: str) -> None:
     context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 700})
     try:
         page = context.new_page()
         page.goto(tea_url + "zh/")
-        page.tap("a.glossary-term[data-glossary-term='oolong']")
+        page.tap("button.glossary-term[data-glossary-term='oolong']")
+        box = page.locator(".glossary-pop:visible")
+        assert "半发酵的茶" in box.inner_text()
+        place = box.bounding_box()
+        assert place is not None and 0 <= place["y"] and place["y"] + place["height"] <= 700, "the definition is not in view after the tap"
+        box.locator("a").tap()
         page.wait_for_url("**/zh/words/#oolong")
         entry = page.locator("#oolong + dd")
         assert "半发酵的茶" in entry.inner_text()
@@ -86,14 +95,23 @@ def test_a_tap_opens_the_entry_with_its_definition(browser, tea_url: str) -> Non
         context.close()
 
 
-def test_without_javascript_the_definition_is_still_reachable(browser, tea_url: str) -> None:
+def test_without_javascript_the_definition_is_still_shown(browser, tea_url: str) -> None:
     with open_tab(browser, javascript=False) as (page, _):
         page.goto(tea_url)
-        link = page.locator("a.glossary-term >> nth=0")
-        assert link.get_attribute("title") == TEA_DEFINITION  # the browser's own tooltip
-        link.click()
+        page.locator("button.glossary-term >> nth=0").click()
+        assert TEA_DEFINITION in _shown_box(page)
+        page.locator(".glossary-pop:visible a").click()
         page.wait_for_url("**/words/#tea")
         assert TEA_DEFINITION in page.inner_text("#tea + dd")
+
+
+def test_where_popovers_are_unsupported_a_tap_opens_the_entry(browser, served_site: str) -> None:
+    """glossary-fallback.js: an old browser ignores popovertarget; the term then links to its entry."""
+    with open_tab(browser) as (page, _):
+        page.add_init_script("delete HTMLElement.prototype.popover; delete HTMLElement.prototype.showPopover;")
+        page.goto(served_site + "en/help/")
+        page.locator("button.glossary-term[data-glossary-term='nfra']").click()
+        page.wait_for_url("**/en/glossary/#nfra")
 
 
 def test_print_ends_with_the_definitions_and_the_screen_does_not(browser, tea_url: str) -> None:
@@ -109,13 +127,14 @@ def test_print_ends_with_the_definitions_and_the_screen_does_not(browser, tea_ur
 def test_the_guide_links_a_term_on_its_help_page(browser, served_site: str) -> None:
     with open_tab(browser) as (page, foreign):
         page.goto(served_site + "en/help/")
-        link = page.locator("a.glossary-term[data-glossary-term='nfra']")
-        assert "national regulator" in (link.get_attribute("title") or "")
-        link.focus()
-        assert "national regulator" in _focus_box(page)
+        term = page.locator("button.glossary-term[data-glossary-term='nfra']")
+        term.focus()
+        assert "national financial regulator" in _shown_box(page)
+        page.keyboard.press("Tab")  # onto the box's link: the box stays
         page.keyboard.press("Tab")
-        assert "national regulator" not in _focus_box(page), "the box stays after focus moves on"
-        link.click()
+        assert "national financial regulator" not in _shown_box(page), "the box stays after focus moves on"
+        term.click()
+        page.locator(".glossary-pop:visible a").click()
         page.wait_for_url("**/en/glossary/#nfra")
         assert "complaint" in page.inner_text("#nfra + dd")
     assert not foreign

@@ -16,7 +16,20 @@ from tests.test_build import _build
 
 GLOSSARY = load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml", ["zh", "en"])
 FIXTURE = ROOT / "tests" / "fixtures" / "glossary-site"
-LINK = re.compile(r'<a href="([^"]*)" class="glossary-term" data-glossary-term="([^"]+)" title="([^"]*)">([^<]*)</a>')
+# A linked term: its button, then its definition box holding the link to the entry.
+LINK = re.compile(
+    r'<button type="button" class="glossary-term" data-glossary-term="(?P<id>[^"]+)" popovertarget="(?P<target>[^"]+)">(?P<text>[^<]*)</button>'
+    r'<span class="glossary-pop" id="(?P<box>[^"]+)" popover data-search-exclude="">'
+    r'<span class="glossary-pop__text">(?P<definition>[^<]*)</span> <a class="glossary-pop__more" href="(?P<href>[^"]*)">'
+)
+
+
+def _links(html: str) -> list[tuple[str, str, str, str]]:
+    """(href, term id, definition, text) of each linked term; each button opens its own box."""
+    found = list(LINK.finditer(html))
+    assert all(m["target"] == m["box"] for m in found), [m.group(0) for m in found if m["target"] != m["box"]]
+    assert html.count('class="glossary-term"') == len(found), "a linked term in another markup"
+    return [(m["href"], m["id"], m["definition"], m["text"]) for m in found]
 
 
 def _article(page: Path) -> str:
@@ -57,11 +70,11 @@ def test_pages_link_their_terms_to_existing_glossary_entries(site_dir: Path) -> 
         if 'class="print-chapter"' in html:
             # The whole guide on one page: each chapter links its own terms, to the glossary's chapter.
             for chapter in html.split('class="print-chapter"')[1:]:
-                links = LINK.findall(chapter)
+                links = _links(chapter)
                 assert len({term_id for _, term_id, _, _ in links}) == len(links), f"{relative}: a term linked twice in one chapter"
                 assert all(href == f"#glossary--{term_id}" and term_id in ids for href, term_id, _, _ in links), relative
             continue
-        links = LINK.findall(html)
+        links = _links(html)
         if "glossary/" in relative:
             assert not links, f"{relative} links to itself"
             continue
@@ -85,7 +98,7 @@ def test_links_stay_inside_the_page_content(site_dir: Path) -> None:
 
 def test_a_linking_page_ends_with_a_print_list_of_its_terms(site_dir: Path) -> None:
     article = _article(site_dir / "help" / "index.html")
-    linked = [term_id for _, term_id, _, _ in LINK.findall(article)]
+    linked = [term_id for _, term_id, _, _ in _links(article)]
     printed = article[article.index('<aside class="glossary-print" data-search-exclude>') :]
     by_id = {t.id: t for t in GLOSSARY}
     positions = [printed.index(f"<dt>{by_id[term_id].texts['zh'].term}</dt>") for term_id in linked]
@@ -111,7 +124,7 @@ def test_terms_in_content_injected_by_another_hook_are_linked(project_copy: Path
     config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/inject_answer.py\n", 1), encoding="utf-8")
     assert build_into(tmp_path / "site", root=project_copy) == 0
     about = _article(tmp_path / "site" / "about" / "index.html")
-    assert {"upfront-deduction", "principal"} <= {term_id for _, term_id, _, _ in LINK.findall(about)}
+    assert {"upfront-deduction", "principal"} <= {term_id for _, term_id, _, _ in _links(about)}
 
 
 # -----------------------------------------------------------------------------
@@ -126,7 +139,7 @@ def tea_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_another_site_links_its_own_terms(tea_site: Path) -> None:
-    links = LINK.findall(_article(tea_site / "index.html"))
+    links = _links(_article(tea_site / "index.html"))
     assert [(href, text) for href, _, _, text in links] == [
         ("words/#tea", "Tea"), ("words/#oolong", "Oolong tea"), ("words/#black-tea", "black tea"), ("words/#gaiwan", "gaiwan"),
     ]

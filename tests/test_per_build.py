@@ -73,7 +73,7 @@ def test_each_language_gets_markup_rendered_in_that_language(two_builds: tuple[P
     zh, en = _page(second, "wellbeing"), _page(second, "en/wellbeing")
     assert CHANNEL_EDITED[0] in zh and CHANNEL_EDITED[1] not in zh
     assert CHANNEL_EDITED[1] in en and CHANNEL_EDITED[0] not in en
-    assert "<p>最后审核: <time" in zh and "Checked on" not in zh
+    assert "<p>最后审核：<time" in zh and "Checked on" not in zh
     zh_tree, en_tree = _page(second, "check/what-is-happening"), _page(second, "en/check/what-is-happening")
     assert "重新开始" in zh_tree and "Start again" not in zh_tree
     assert "Start again" in en_tree and "重新开始" not in en_tree

@@ -13,6 +13,10 @@ Rows for `make bench` (tools/bench.py):
   shown beside it);
 - the search index size of each language (raw and gzip) (this module took
   over tools/bench_build.py);
+- the preview images for shared links (hooks/share.py, only in builds with
+  SITE_URL, as the Pages workflow makes them): the time to draw all of them,
+  beside the warm build, and their size;
+- the bytes the service worker stores on a phone for each language;
 - each page's total transfer with all its assets, gzip as GitHub Pages
   serves it, loaded in chromium (budget: the home pages at most 100 KB);
 - Lighthouse (mobile) for each home page and the two heaviest reading
@@ -77,6 +81,8 @@ def measure() -> list[Row]:
         rows += hook_shares(scratch_dir / "site-hooks", scratch_dir / "tmp")  # jieba's dictionary cache only
         rows += growth(scratch_dir)
         rows += search_index_sizes(site)
+        rows += preview_images(site, rows)
+        rows += offline_storage(site)
         with serve(site) as (base, sent):
             rows += page_weights(site, base, sent)
             rows += lighthouse_scores(site, base)
@@ -224,6 +230,51 @@ def search_index_sizes(site: Path) -> list[Row]:
     return rows
 
 
+def preview_images(site: Path, rows: list[Row]) -> list[Row]:
+    """Draw every page's preview image as hooks/share.py does with SITE_URL set
+    (one per page and language, the title and guide name from its og: tags):
+    the time it adds to a build, and the bytes it adds to the site."""
+    import html
+    import re
+
+    from engine import share_image
+
+    fonts = share_image.find_font("Bold"), share_image.find_font("Regular")
+    pages = [p for p in site.rglob("index.html") if "assets" not in p.relative_to(site).parts]
+    seconds = 0.0
+    sizes = []
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        title, name = (re.search(f'property="og:{key}" content="([^"]*)"', head) for key in ("title", "site_name"))
+        if title and name:
+            started = time.perf_counter()
+            sizes.append(len(share_image.draw_preview(html.unescape(title.group(1)), html.unescape(name.group(1)), bold=fonts[0], regular=fonts[1])))
+            seconds += time.perf_counter() - started
+    warm = next((value for label, value, _ in rows if label.startswith("build time, warm")), "")
+    site_bytes = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    return [
+        ("preview images: drawing all (SITE_URL builds)", f"{seconds:.1f} s for {len(sizes)} images, {seconds / max(len(sizes), 1) * 1000:.0f} ms each",
+         f"added to the build; warm build without them {warm}"),
+        ("preview images: size", f"{sum(sizes) / 1024:.0f} KB ({sum(sizes) / max(len(sizes), 1) / 1024:.1f} KB each)",
+         f"site without them {site_bytes / 1024:.0f} KB; fetched only by link previews, never by the reader"),
+    ]
+
+
+def offline_storage(site: Path) -> list[Row]:
+    """What the service worker (sw.js, hooks/offline_app.py) stores on a phone for each language."""
+    from engine.offline_app_model import stored_bytes  # hooks/ is on the path (tools/bench.py)
+
+    worker = site / "sw.js"
+    if not worker.is_file():
+        return [("offline storage", "no sw.js", "OVER: the web build wrote no service worker")]
+    precache = json.loads(worker.read_text(encoding="utf-8").splitlines()[0].removeprefix("self.PRECACHE = ").removesuffix(";"))
+    rows = []
+    for locale, size in stored_bytes(precache).items():
+        files = len(precache["shared"]["urls"]) + len(precache["locales"][locale]["urls"])
+        rows.append((f"offline storage on a phone ({locale})", f"{size} bytes ({size / 1024 / 1024:.2f} MB), {files} files", "both languages share the assets"))
+    return rows
+
+
 def home_pages(site: Path) -> list[str]:
     """The home page of each language: the root, and each folder with its own search index."""
     others = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("*/search/search_index.json"))
@@ -281,7 +332,10 @@ def page_weights(site: Path, base: str, sent: list[tuple[str, int]]) -> list[Row
 
 def _load_until_quiet(browser: Any, url: str, sent: list[tuple[str, int]], *, open_search: bool = False) -> None:
     """Load a page (and open search) and wait until the server has sent nothing for 1.5 seconds."""
-    context = browser.new_context(viewport={"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823})
+    # Service workers blocked: what the offline app stores in the background
+    # after the page has loaded is not the page's cost (see offline_storage).
+    viewport = {"width": 1280, "height": 823} if open_search else {"width": 412, "height": 823}
+    context = browser.new_context(viewport=viewport, service_workers="block")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     if open_search:

@@ -38,7 +38,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 import chromium
 import pdf_font
-from build_site import ROOT, build_into, swap_in
+from build_site import ROOT, build_into, make_world_readable, swap_in
 
 ZIP_NAME = "guide-offline.zip"
 # The folder the zip unpacks into, so it never scatters files.
@@ -75,6 +75,7 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
             return _failed(target, f"{pdf_font.FAMILY} has no glyph for {listed}: reword or use another character")
         env = templates(root)
         render_pdfs(pages, env.get_template(FOOTER_TEMPLATE).render(), env.get_template(FONTS_TEMPLATE).render(**fonts))
+        make_world_readable(fresh)
         swap_in(fresh, target)
         return 0
     except Exception as error:  # noqa: BLE001 - any failure must keep the last good dist/

@@ -32,8 +32,22 @@ def build_into(target: Path, offline: bool = False, root: Path = ROOT) -> int:
         kept = "kept the last good build" if target.exists() else "nothing was written"
         print(f"build failed: {target.name}/ {kept}", file=sys.stderr)
         return result.returncode
+    make_world_readable(scratch)
     swap_in(scratch, target)
     return 0
+
+
+def make_world_readable(tree: Path) -> None:
+    """Folders 0755, files 0644: a web server running as another user can read everything.
+
+    mkdtemp makes its folder 0700, which a server answers with 403.
+    """
+    tree.chmod(0o755)
+    for folder, folders, files in os.walk(tree):
+        for name in folders:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
 
 
 def swap_in(fresh: Path, target: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_COPIES = 11  # each ordinary page: the original and 11 copies, 18 x 12 = 216 pages
+PAGES = 220  # pages a language, about ten times the guide's: each ordinary page is copied until then
 FAQ_COPIES = 7  # 52 questions x 8 = 416
 TREE_COPIES = 4  # 2 trees x 5 = 10
 TERM_COPIES = 9  # 51 terms x 10 = 510
@@ -45,12 +45,15 @@ def make_big_guide(out: Path, root: Path = ROOT) -> Path:
 
 
 def _copy_pages(docs: Path) -> None:
+    pages = [page for page in docs.rglob("*.md") if page.name.count(".") == 1]
+    ordinary = [page for page in pages if page.name.split(".")[0] not in SPECIAL_PAGES]
+    copies = round((PAGES - len(pages)) / len(ordinary))
     for page in sorted(docs.rglob("*.md")):
         base = page.name.split(".")[0]
         if base in SPECIAL_PAGES:
             continue
         text = page.read_text(encoding="utf-8")
-        for copy in range(1, PAGE_COPIES + 1):
+        for copy in range(1, copies + 1):
             copied = text
             if copy <= FAQ_COPIES:
                 copied = re.sub(r"<!--\s*faq:\s*([\w\- ]+?)\s*-->", lambda m: "<!-- faq: " + " ".join(f"{t}-{copy}" for t in m.group(1).split()) + " -->", copied)

@@ -20,6 +20,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from .content_safety import contact_problem
 from .errors import GuideError
 from .site import line_at, missing_language
 from .templates import render_markdown
@@ -27,7 +28,6 @@ from .yaml_data import load_yaml
 
 KINDS = ("phone", "web")
 TEXT_FIELDS = ("name", "who", "what", "when")
-MARKER = re.compile(r"<!--\s*(channel|channels|channel-directory):\s*([\w\- ]+?)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class Channel:
     @property
     def href(self) -> str:
         return f"tel:{self.contact}" if self.kind == "phone" else f"https://{self.contact}"
+
+
+MARKER = re.compile(r"<!--\s*(channel|channels|channel-directory):\s*([\w\- ]+?)\s*-->")
 
 
 def load_channels(path: Path, shown: str, languages: tuple[str, ...]) -> dict[str, Channel]:
@@ -102,6 +105,9 @@ def _channel_from(entry: Any, shown: str, languages: tuple[str, ...]) -> Channel
             raise GuideError(shown, f"channel '{cid}' has no '{key}'", f"add '{key}:' to it", line)
     if entry["kind"] not in KINDS:
         raise GuideError(shown, f"channel '{cid}' has kind '{entry['kind']}'", "use kind: phone or kind: web", entry.line_of("kind"))
+    problem = contact_problem(str(entry["kind"]), str(entry["contact"]))
+    if problem:
+        raise GuideError(shown, f"channel '{cid}': {problem}", "write the number or address as shown", entry.line_of("contact"))
     missing = missing_language(entry, languages, TEXT_FIELDS)
     if missing:
         language, name = missing

@@ -156,17 +156,19 @@ def faq_jsonld(questions: list[Question], language: str, answers: dict[str, str]
 
 def answer_texts(faq: Faq, language: str, channels: dict[str, Channel]) -> dict[str, str]:
     """Every question's plain-text answer in one language, by question id."""
-    return {q.id: answer_text(q.texts[language].answer, language, channels) for q in faq.questions}
+    converter = markdown_lib.Markdown(extensions=["attr_list", "md_in_html"])
+    return {q.id: answer_text(q.texts[language].answer, language, channels, converter) for q in faq.questions}
 
 
-def answer_text(answer: str, language: str, channels: dict[str, Channel]) -> str:
+def answer_text(answer: str, language: str, channels: dict[str, Channel], converter: markdown_lib.Markdown | None = None) -> str:
     """An answer's plain text: its Markdown converted, channel markers as number and name."""
 
     def channel_words(match: re.Match[str]) -> str:
         named = [channels[cid] for cid in match.group(2).split() if cid in channels]
         return " ".join(f"{c.contact} {c.texts[language]['name']}" for c in named)
 
-    return plain_text(markdown_lib.markdown(CHANNEL_MARKER.sub(channel_words, answer), extensions=["attr_list", "md_in_html"]))
+    converter = converter or markdown_lib.Markdown(extensions=["attr_list", "md_in_html"])
+    return plain_text(converter.reset().convert(CHANNEL_MARKER.sub(channel_words, answer)))
 
 
 def plain_text(html: str) -> str:

@@ -9,7 +9,9 @@ language of the site:
       zh: 常见问题
       en: Questions people ask
 
-A template reads `labels.faq_heading`. A key missing a language fails the
+A template reads `labels.faq_heading` (or `labels["key-with-hyphens"]`);
+a feature whose script needs its words gets them as `labels.group("loan_")`.
+A key missing a language fails the
 build when the file is read, and a key a template asks for that the file does
 not have fails when the template asks: both name the file, the key and the
 language. No template keeps a dictionary of languages of its own.
@@ -18,7 +20,7 @@ language. No template keeps a dictionary of languages of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from .errors import GuideError
 from .site import missing_language
 from .yaml_data import load_yaml
 
-KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+KEY = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 class Labels:
@@ -44,6 +46,40 @@ class Labels:
 
     __getitem__ = __getattr__
 
+    def group(self, prefix: str) -> LabelGroup:
+        """The labels whose keys start with prefix, without it: one feature's words
+        (a page script reads them as JSON)."""
+        texts = {key[len(prefix):]: text for key, text in vars(self).items() if key.startswith(prefix)}
+        return LabelGroup(texts, prefix=prefix, language=self._language, source=self._source)
+
+
+class LabelGroup(dict):
+    """A feature's labels by their short keys; a missing one fails naming file, key and language."""
+
+    def __init__(self, texts: Mapping[str, str], *, prefix: str, language: str, source: str) -> None:
+        super().__init__(texts)
+        self.prefix, self.language, self.source = prefix, language, source
+
+    def __missing__(self, key: str) -> str:
+        full = self.prefix + key
+        raise GuideError(self.source, f"there is no {self.language} label '{full}'", f"add '{full}:' with '{self.language}: ...' to {self.source}")
+
+
+class CurrentLabels:
+    """The labels of whichever language is being built, as labels_of() says: one
+    template environment can then serve every language of a build."""
+
+    def __init__(self, labels_of: Callable[[], Labels]) -> None:
+        self._labels_of = labels_of
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return getattr(self._labels_of(), key)
+
+    def __getitem__(self, key: str) -> str:
+        return self._labels_of()[key]
+
 
 def load_labels(path: Path, shown: str, languages: tuple[str, ...]) -> dict[str, Labels]:
     """Every language's labels from the file; a key without some language fails with its line."""
@@ -58,7 +94,7 @@ def parse_labels(data: Any, shown: str, languages: tuple[str, ...]) -> dict[str,
     for key, block in data.items():
         line = data.line_of(str(key))
         if not KEY.match(str(key)):
-            raise GuideError(shown, f"the label key '{key}' is not a plain name", "use lower-case letters, digits and _ (templates write labels.the_key)", line)
+            raise GuideError(shown, f"the label key '{key}' is not a plain name", "use lower-case letters, digits, _ and - (templates write labels.the_key)", line)
         missing = missing_language(block, languages)
         if missing:
             raise GuideError(shown, f"the label '{key}' has no {missing[0]} text", f"add '{missing[0]}: ...' under '{key}:'", line)

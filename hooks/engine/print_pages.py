@@ -37,7 +37,7 @@ TEMPLATE = "partials/print-all.html"
 
 _MARKER_LIKE = re.compile(r"^\s*<!--\s*(print[\w-]*\b.*?)\s*-->\s*$")
 # Attributes that hold one id, or a space-separated list of ids.
-_ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
+_ID_REFERENCES = ("for", "popovertarget", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers")
 _URL_ATTRIBUTES = ("href", "src")
 _REWRITTEN = frozenset({"id", *_ID_REFERENCES, *_URL_ATTRIBUTES})
 # A tag with one of those attributes holds its name then '=': tags without it

@@ -14,11 +14,6 @@ from pathlib import Path
 from typing import Any
 
 
-def is_merged(merged: dict[str, Any], others: list[str]) -> bool:
-    """Whether the index holds other languages' pages (static-i18n has merged them)."""
-    return any(doc["location"].startswith(f"{locale}/") for doc in merged["docs"] for locale in others)
-
-
 def split_search_index(merged: dict[str, Any], default: str, others: list[str]) -> dict[str, dict[str, Any]]:
     """Split a merged Material search index into one index per locale."""
     split: dict[str, dict[str, Any]] = {}

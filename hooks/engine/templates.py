@@ -17,10 +17,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .labels import Labels
-
-
-def prepare(env: Environment, labels: Labels) -> Environment:
+def prepare(env: Environment, labels: Any) -> Environment:
     """The environment the hooks render with: autoescaping, and `labels` in one language."""
     env.autoescape = True
     env.globals["labels"] = labels

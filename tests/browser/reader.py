@@ -10,9 +10,13 @@ from playwright.sync_api import Browser, Page
 
 
 @contextmanager
-def open_tab(browser: Browser, *, javascript: bool = True) -> Iterator[tuple[Page, list[str]]]:
+def open_tab(
+    browser: Browser, *, javascript: bool = True, service_workers: str = "allow"
+) -> Iterator[tuple[Page, list[str]]]:
     """A fresh tab; the list collects every request that left the site's own host."""
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1280, "height": 900}, service_workers=service_workers
+    )
     page = context.new_page()
     foreign: list[str] = []
     page.on("request", lambda request: _note_foreign(request.url, foreign))
