@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from jinja2 import Environment, FileSystemLoader  # noqa: E402
 
 from engine.glossary_render import link_page  # noqa: E402
-from engine.labels import Labels  # noqa: E402
+from engine.labels import load_labels  # noqa: E402
 from engine.templates import prepare  # noqa: E402
 from engine.glossary_data import Term, TermText  # noqa: E402
 from engine.glossary_link import Matcher  # noqa: E402
@@ -51,7 +51,7 @@ def measure() -> list[Row]:
     started = time.process_time()
     matcher = Matcher({t.id: t.texts["zh"].forms for t in terms})
     compile_seconds = time.process_time() - started
-    labels = Labels({"glossary_print_title": "本页用到的术语"}, language="zh", source="data/labels.yml")
+    labels = load_labels(ROOT / "data" / "labels.yml", "data/labels.yml", ("zh", "en"))["zh"]
     env = prepare(Environment(loader=FileSystemLoader(str(ROOT / "overrides")), auto_reload=False), labels)
 
     bare = hook = 0.0
