@@ -80,15 +80,19 @@ def chapter_pages(pdf: bytes, anchors: list[str] | tuple[str, ...]) -> dict[str,
     return {anchor: where[anchor] for anchor in anchors}
 
 
-def number_pages(print_with: Callable[[Mapping[str, int]], bytes], anchors: list[str] | tuple[str, ...]) -> tuple[bytes, dict[str, int]]:
+def number_pages(
+    print_with: Callable[[Mapping[str, int]], bytes],
+    anchors: list[str] | tuple[str, ...],
+    read: Callable[[bytes, list[str] | tuple[str, ...]], dict[str, int]] = chapter_pages,
+) -> tuple[bytes, dict[str, int]]:
     """The PDF whose contents show the page each chapter starts on, and those pages.
 
     print_with(numbers) fills numbers into the contents and prints; it is
-    called until the pages read back match the numbers it was given."""
+    called until the pages read back (read) match the numbers it was given."""
     numbers = {anchor: 0 for anchor in anchors}  # a placeholder as wide as a short number
     for _ in range(MAX_PRINTS):
         pdf = print_with(numbers)
-        found = chapter_pages(pdf, anchors)
+        found = read(pdf, anchors)
         if found == numbers:
             return pdf, found
         numbers = found
