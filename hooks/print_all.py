@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 
 import mkdocs_site
 from engine.errors import GuideError
-from engine.print_pages import MARKER, TEMPLATE, ChapterEntry, has_marker, misspelt_markers, nav_entries, replace_marker, walk, walk_chapters
+from engine.print_book import book_cover, move_last
+from engine.print_pages import MARKER, TEMPLATE, ChapterEntry, chapter_anchor, has_marker, misspelt_markers, nav_entries, replace_marker, walk, walk_chapters
 
 
 on_config = mkdocs_site.start_build
@@ -42,10 +43,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
     if not page.content or not has_marker(page.content):
         return None
-    entries = nav_entries(nav.items, page, mkdocs_site.site(config))
+    site = mkdocs_site.site(config)
+    entries = nav_entries(nav.items, page, site)
     if not any(isinstance(entry, ChapterEntry) for entry in walk(entries)):
         raise GuideError(mkdocs_site.source(page), "the navigation has no other page to print", "list the guide's pages under nav: in mkdocs.yml")
+    if "glossary_page" in site.settings:  # the book ends with the one glossary
+        entries = move_last(entries, chapter_anchor(f"{site.settings['glossary_page']}.md", site))
+    chapters = list(walk_chapters(entries))
+    labels = mkdocs_site.labels(config)
+    cover = book_cover(
+        title=config.site_name, subject=config.site_description or "", site_url=config.site_url or "",
+        reviewed_dates=[chapter.reviewed for chapter in chapters], edition=site.settings.get("book_edition"), qr_title=labels.book_qr_title,
+    )
     template = mkdocs_site.theme_env(config).get_template(TEMPLATE)
-    body = template.render(entries=entries, chapters=list(walk_chapters(entries)), config=config)
+    body = template.render(entries=entries, chapters=chapters, cover=cover, config=config)
     page.content = replace_marker(page.content, body)
     return context

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,9 @@ import pytest
 from jinja2 import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
+# The address dist/ is built for, as the Pages workflow sets SITE_URL: the
+# PDFs print it on the cover (text and QR code) and in every footer.
+DIST_SITE_URL = "https://example.org/guide/"
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -63,7 +67,8 @@ def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     browser fixture may already hold it.
     """
     target = tmp_path_factory.mktemp("dist") / "dist"
-    built = subprocess.run([sys.executable, str(ROOT / "tools" / "build_dist.py"), "--dist-dir", str(target)])
+    env = {**os.environ, "SITE_URL": DIST_SITE_URL}
+    built = subprocess.run([sys.executable, str(ROOT / "tools" / "build_dist.py"), "--dist-dir", str(target)], env=env)
     assert built.returncode == 0, "the dist build failed: see the output above"
     return target
 

@@ -10,6 +10,10 @@ from pathlib import Path
 
 from build_dist import PDFS, ZIP_NAME, build_dist
 
+# Sheets before the PDFs became books (cover, numbered contents, one glossary
+# at the end instead of a list of terms after most chapters; issue #18).
+BEFORE_BOOK = {"guide-zh.pdf": 149, "guide-en.pdf": 171}
+
 
 def measure() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as scratch:
@@ -23,7 +27,8 @@ def measure() -> list[tuple[str, str, str]]:
         ]
         for name in PDFS:
             pdf = target / name
-            rows.append((f"{name} pages", str(pdf_pages(pdf)), ""))
+            before = f"{BEFORE_BOOK[name]} before the book" if name in BEFORE_BOOK else ""
+            rows.append((f"{name} pages", str(pdf_pages(pdf)), before))
             rows.append((f"{name} size", _size(pdf), ""))
         return rows
 

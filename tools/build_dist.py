@@ -6,7 +6,9 @@
                             search, language switcher): unzip, double-click
                             guide-offline/index.html
     dist/guide-zh.pdf       the "print the whole guide" page of each language
-    dist/guide-en.pdf       (docs/print.md, hooks/print_all.py)
+    dist/guide-en.pdf       (docs/print.md, hooks/print_all.py) as a book: a
+                            cover, numbered contents, bookmarks, metadata
+                            (tools/book_pdf.py)
 
 Everything is made in a temporary folder beside dist/ and swapped in with
 renames at the end, so a failed build leaves the last good dist/ (or none),
@@ -34,8 +36,9 @@ import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
+import book_pdf
 import chromium
 import pdf_font
 from build_site import ROOT, build_into, make_world_readable, swap_in
@@ -74,7 +77,7 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
             listed = " ".join(f"{char} (U+{ord(char):04X})" for char in sorted(missing))
             return _failed(target, f"{pdf_font.FAMILY} has no glyph for {listed}: reword or use another character")
         env = templates(root)
-        render_pdfs(pages, env.get_template(FOOTER_TEMPLATE).render(), env.get_template(FONTS_TEMPLATE).render(**fonts))
+        render_pdfs(pages, env.get_template(FOOTER_TEMPLATE), env.get_template(FONTS_TEMPLATE).render(**fonts))
         make_world_readable(fresh)
         swap_in(fresh, target)
         return 0
@@ -118,31 +121,38 @@ _FONTS_LOADED = """family => Promise.all([400, 700].map(w => document.fonts.load
   .then(() => document.fonts.ready).then(() => document.fonts.check(`16px "${family}"`, "中"))"""
 
 
-def render_pdfs(jobs: dict[Path, Path], footer: str, fonts_css: str) -> None:
-    """Print each page to its PDF with Debian's chromium: A4, outline, tagged, page numbers."""
+def render_pdfs(jobs: dict[Path, Path], footer: Template, fonts_css: str) -> None:
+    """Print each page to its PDF with Debian's chromium: A4, tagged, the contents
+    numbered, a footer with the page number and the site's address (book_pdf.py)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         try:
             for pdf, page_path in jobs.items():
+                book = book_pdf.read_book(page_path.read_text(encoding="utf-8"))
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(page_path.as_uri(), wait_until="load")
                 page.add_style_tag(content=fonts_css)
                 if not page.evaluate(_FONTS_LOADED, pdf_font.FAMILY):
                     raise RuntimeError(f"the PDF font did not load in {page_path.name}")
-                page.pdf(
-                    path=str(pdf),
-                    format="A4",
-                    margin=MARGIN,
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=footer,
-                    outline=True,
-                    tagged=True,
-                )
+                footer_html = footer.render(address=book.address)
+
+                def print_with(numbers: dict[str, int], page=page, footer_html=footer_html) -> bytes:
+                    page.evaluate(book_pdf.FILL_NUMBERS, dict(numbers))
+                    return page.pdf(
+                        format="A4",
+                        margin=MARGIN,
+                        print_background=True,
+                        display_header_footer=True,
+                        header_template="<span></span>",
+                        footer_template=footer_html,
+                        tagged=True,
+                    )
+
+                printed, starts = book_pdf.number_pages(print_with, [anchor for anchor, _ in book.chapters])
+                pdf.write_bytes(book_pdf.finish(printed, book, starts))
                 context.close()
         finally:
             browser.close()

@@ -12,6 +12,9 @@ rewritten to resolve from the print page's address.
 An element marked `data-print-omit` is left out of its chapter (the decision
 trees' on-screen views: paper shows their numbered flow instead), and a link
 to an id inside it goes to the id named by that element's `data-print-as`.
+An element marked `data-book-omit` is left out of its chapter too, but stays
+when its own page is printed (each page's list of the terms it uses: the
+book ends with the whole glossary instead).
 
 The HTML is cut into tags and text by engine/html_tokens.py and only the
 attributes that change are written back: each chapter keeps the exact markup
@@ -46,6 +49,10 @@ _REWRITTEN = frozenset({"id", *_ID_REFERENCES, *_URL_ATTRIBUTES})
 # requiring one lets the regex engine skip ahead (4x faster than without).
 _MAY_REWRITE = re.compile("[\\s/\"'](?:" + "|".join(sorted(_REWRITTEN, key=len, reverse=True)) + r")\s*=", re.IGNORECASE)
 
+_BOOK_OMIT = "data-book-omit"
+_OMIT = frozenset({"data-print-omit", _BOOK_OMIT})
+
+
 @dataclass
 class ChapterEntry:
     """One page of the guide, transformed for the print page."""
@@ -54,6 +61,7 @@ class ChapterEntry:
     title: str
     html: str
     has_title: bool
+    reviewed: object = None  # the page's `reviewed:` date, for the book's cover
 
 
 @dataclass
@@ -131,7 +139,7 @@ def print_chapter(
     resolved = {} if resolved is None else resolved
     folder = source_url[: source_url.rfind("/") + 1]  # a relative link resolves against the page's folder
     parts = tokens(html)
-    redirects = omit_for_print(parts) if "data-print-omit" in html else {}
+    redirects = omit_for_print(parts) if "data-print-omit" in html or _BOOK_OMIT in html else {}
 
     def url(value: str) -> str:
         """rewrite_url(value), resolving each page it links to once."""
@@ -176,7 +184,7 @@ def omit_for_print(parts: list[str]) -> dict[str, str]:
     index = 1
     while index < len(parts):
         tag = parts[index]
-        if not ("data-print-omit" in tag and is_start_tag(tag) and "data-print-omit" in attribute_names(tag)):
+        if not (("data-print-omit" in tag or _BOOK_OMIT in tag) and is_start_tag(tag) and _OMIT & set(attribute_names(tag))):
             index += 2
             continue
         name, depth, end = tag_name(tag), 0, index
@@ -249,5 +257,5 @@ def _entries(items: list, print_page: Any, chapters: dict[str, str], resolved: d
             html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters, resolved=resolved)
             # The test Material's content template makes before it adds a title.
             has_title = "<h1" in item.content
-            entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=Markup(html), has_title=has_title))
+            entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=Markup(html), has_title=has_title, reviewed=item.meta.get("reviewed")))
     return entries
