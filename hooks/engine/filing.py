@@ -104,6 +104,7 @@ def check_markers(markers: list[tuple[str, int]], filings: dict[str, Filing], ch
         if cid in seen:
             raise GuideError(source, f"the steps for '{cid}' are on this page twice", "keep one <!-- filing: " + cid + " --> per page", line)
         seen.add(cid)
+    for cid, line in markers:
         away = [other for other in filings[cid].sees if other not in on_page]
         if away:
             raise GuideError(source, f"the steps for '{cid}' link to the '{away[0]}' section, which is not on this page", f"add <!-- filing: {away[0]} --> to this page, or remove {{see:{away[0]}}} from {shown}", line)
