@@ -36,7 +36,7 @@ from typing import Any
 from jinja2 import Environment
 
 from .errors import GuideError
-from .site import line_at, missing_language
+from .site import line_at, missing_language, named_markers
 from .yaml_data import load_yaml
 
 KINDS = ("text", "date", "amount", "long")
@@ -146,14 +146,7 @@ def load_letter(path: Path, shown: str, languages: tuple[str, ...], laws: dict[s
 
 def marker_ids(markdown: str, source: str, first_line: int = 1) -> list[tuple[str, int]]:
     """(letter id, line) of each letter marker; a misspelt one fails with its line."""
-    found = []
-    for match in MARKER_LIKE.finditer(markdown):
-        line = line_at(markdown, match.start(), first_line)
-        exact = MARKER.fullmatch(match.group(0))
-        if not exact:
-            raise GuideError(source, f"unknown marker '{match.group(0)}'", "write exactly <!-- letter: an-id --> (an id from the letters folder)", line)
-        found.append((exact.group(1), line))
-    return found
+    return named_markers(markdown, source, MARKER_LIKE, MARKER, "write exactly <!-- letter: an-id --> (an id from the letters folder)", first_line)
 
 
 def check_markers(markers: list[tuple[str, int]], letters: dict[str, Any], source: str, shown_dir: str) -> None:

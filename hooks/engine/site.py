@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import GuideError
+
 # An attribute list that gives an id: "{ #call-log }", "{ #id .class }".
 EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
 # An id written as an HTML attribute in a page's source.
@@ -79,6 +81,18 @@ def link_from(page_src_uri: str, target: str) -> str:
     """A docs-root link ('rights.md#x') as written on the page page_src_uri."""
     path, hash_, anchor = target.partition("#")
     return posixpath.relpath(path, posixpath.dirname(page_src_uri) or ".") + hash_ + anchor
+
+
+def named_markers(markdown: str, source: str, like: re.Pattern[str], exact: re.Pattern[str], fix: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """(name, line) of each marker `exact` matches among those `like` finds; a misspelt one fails with its line."""
+    found = []
+    for match in like.finditer(markdown):
+        line = line_at(markdown, match.start(), first_line)
+        named = exact.fullmatch(match.group(0))
+        if not named:
+            raise GuideError(source, f"unknown marker '{match.group(0)}'", fix, line)
+        found.append((named.group(1), line))
+    return found
 
 
 def line_at(text: str, offset: int, first_line: int = 1) -> int:
