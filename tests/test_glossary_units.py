@@ -233,7 +233,7 @@ def test_definitions_are_escaped_in_the_definition_box_and_the_print_list() -> N
     assert '<span class="glossary-pop__text">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;</span>' in html
     assert '<button type="button" class="glossary-term" data-glossary-term="evil" popovertarget="glossary-evil">催收</button>' in html
     assert '<a class="glossary-pop__more" href="../glossary/#evil">' in html
-    assert '<aside class="glossary-print" data-search-exclude>' in html
+    assert '<aside class="glossary-print" data-search-exclude data-book-omit>' in html
 
 
 def test_definitions_are_escaped_on_the_glossary_page() -> None:

@@ -44,6 +44,9 @@ import pdf_font
 from build_site import ROOT, build_into, make_world_readable, swap_in
 
 ZIP_NAME = "guide-offline.zip"
+# Only a web server shows 404.html, and with a site address its links are
+# absolute (/guide/...): from file:// nobody reaches it and none would work.
+SERVER_ONLY = {Path("404.html")}
 # The folder the zip unpacks into, so it never scatters files.
 ZIP_FOLDER = "guide-offline"
 # PDF name -> its language's print page in the offline build.
@@ -88,9 +91,9 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
 
 
 def write_zip(site: Path, archive: Path, folder: str) -> None:
-    """Zip every file of site under folder/, in a stable order."""
+    """Zip every file of site under folder/, in a stable order, but the server's 404 page."""
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        for path in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site) not in SERVER_ONLY):
             bundle.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
 
 
