@@ -27,13 +27,15 @@ import chromium
 # Language -> its card page in the offline build.
 CARD_PAGES = {"zh": "card.html", "en": "en/card.html"}
 CARD = "#emergency-card"
-# Sheet -> (Playwright's paper format, its margin on every side).
-SHEETS = {"a4": ("A4", "12mm"), "a6": ("A6", "5mm")}
+# Sheet -> (its CSS @page size, its margin on every side). ISO 216 sizes in mm:
+# chromium knows no A6 keyword.
+SHEETS = {"a4": ("210mm 297mm", "12mm"), "a6": ("105mm 148mm", "5mm")}
 # A common phone screen in CSS pixels, and its pixel ratio: a 1080x1920 picture.
 PHONE = {"width": 360, "height": 640}
 PHONE_RATIO = 3
-# Scales tried, largest first: at most 2 (as large as Playwright prints), at least 0.5.
-SCALES = tuple(step / 20 for step in range(40, 9, -1))
+# Scales tried, largest first, 2.5% apart: at most 2 (as large as Playwright
+# prints), at least 0.5.
+SCALES = tuple(step / 40 for step in range(80, 19, -1))
 
 
 def card_files(language: str) -> dict[str, str]:
@@ -70,10 +72,14 @@ def render_cards(site: Path, target: Path, prepare: Callable[[object], None]) ->
                 page.emulate_media(media="print")
                 names = card_files(language)
                 title, lang, subject = page.evaluate(_DESCRIPTION, CARD)
+                sheet_style = page.add_style_tag(content="/* the sheet size, set below */")
                 for sheet, (paper, margin) in SHEETS.items():
-                    def print_at(scale: float, paper=paper, margin=margin) -> bytes:
-                        return page.pdf(format=paper, margin=dict.fromkeys(("top", "right", "bottom", "left"), margin),
-                                        print_background=True, scale=scale, tagged=True)
+                    # Chromium lays a page out at its CSS @page size (A4 in print.css) and
+                    # only then fits it to the paper asked for: the sheet's own size here.
+                    sheet_style.evaluate("(style, css) => { style.textContent = css; }", f"@page {{ size: {paper}; margin: {margin}; }}")
+
+                    def print_at(scale: float) -> bytes:
+                        return page.pdf(prefer_css_page_size=True, print_background=True, scale=scale, tagged=True)
 
                     pdf = described(largest_fitting(print_at, SCALES), title=title, language=lang, subject=subject)
                     written.append(_write(target / names[sheet], pdf))
