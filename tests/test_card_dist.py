@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -136,3 +137,22 @@ def test_the_zip_carries_the_card_files(dist_dir: Path) -> None:
             entry = f"{ZIP_FOLDER}/{ZIP_CARD_FOLDER}/{name}"
             assert entry in names
             assert bundle.read(entry) == (dist_dir / name).read_bytes()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_reader_printing_the_card_page_gets_the_card_alone_on_one_sheet(browser, offline_dir: Path, lang: str) -> None:
+    # The site's own print styles, no card_dist.py: A4 and US Letter, as a browser's print menu would.
+    page = browser.new_page()
+    try:
+        page.goto((offline_dir / card_dist.CARD_PAGES[lang]).as_uri())
+        for paper in ("A4", "Letter"):
+            reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+            # NFKC: without the PDF font, the system's CJK face reads back some
+            # characters as Kangxi radicals (⽹ for 网), see tools/pdf_font.py.
+            text = unicodedata.normalize("NFKC", "".join(reader.pages[0].extract_text().split()))
+            assert len(reader.pages) == 1, paper
+            assert "".join(LABELS["card_title"][lang].split()) in text and "12378" in text
+        assert page.evaluate("document.getElementById('why') !== null")  # on screen the explanation stays
+    finally:
+        page.close()
