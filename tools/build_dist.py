@@ -1,4 +1,4 @@
-"""Build what readers carry away: the offline zip and the two PDFs, into dist/.
+"""Build what readers carry away: the offline zip, the two PDFs and the emergency card, into dist/.
 
     python tools/build_dist.py [--dist-dir dist]
 
@@ -86,8 +86,8 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
         env = templates(root)
         fonts_css = env.get_template(FONTS_TEMPLATE).render(**fonts)
         render_pdfs(pages, env.get_template(FOOTER_TEMPLATE), fonts_css)
-        card_files = card_dist.render_cards(site, fresh, lambda page: use_pdf_font(page, fonts_css))
-        write_zip(site, fresh / ZIP_NAME, ZIP_FOLDER, {f"{ZIP_CARD_FOLDER}/{path.name}": path for path in card_files})
+        card_paths = card_dist.render_cards(site, fresh, lambda page: use_pdf_font(page, fonts_css))
+        write_zip(site, fresh / ZIP_NAME, ZIP_FOLDER, {f"{ZIP_CARD_FOLDER}/{path.name}": path for path in card_paths})
         make_world_readable(fresh)
         swap_in(fresh, target)
         return 0
