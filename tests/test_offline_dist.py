@@ -16,13 +16,14 @@ import pytest
 import build_dist as dist_tool
 import pdf_font
 from build_dist import PDFS, ZIP_FOLDER, ZIP_NAME, build_dist
+from card_dist import all_card_files
 from tests.conftest import html_pages
 
 
 # The dist_dir fixture prints the PDFs with chromium.
 @pytest.mark.browser
-def test_dist_holds_the_zip_and_one_pdf_per_language(dist_dir: Path) -> None:
-    assert sorted(p.name for p in dist_dir.iterdir()) == sorted([ZIP_NAME, *PDFS])
+def test_dist_holds_the_zip_one_pdf_per_language_and_the_card_files(dist_dir: Path) -> None:
+    assert sorted(p.name for p in dist_dir.iterdir()) == sorted([ZIP_NAME, *PDFS, *all_card_files()])
 
 
 @pytest.mark.browser

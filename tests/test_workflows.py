@@ -90,3 +90,17 @@ def test_release_attaches_the_offline_zip_and_the_pdfs() -> None:
     release = _workflow("release.yml")
     assert release[True]["push"]["tags"]  # PyYAML reads the key `on` as True
     assert "dist/guide-offline.zip" in _runs(release) and "dist/guide-*.pdf" in _runs(release)
+
+
+def test_release_uploads_and_attaches_every_card_file() -> None:
+    import fnmatch
+
+    from card_dist import all_card_files
+
+    release = _workflow("release.yml")
+    upload = next(step for step in _steps(release) if step.get("uses", "").startswith("actions/upload-artifact"))
+    uploaded = upload["with"]["path"].split()
+    attached = [word for word in _runs(release).split() if word.startswith("dist/")]
+    for name in all_card_files():
+        assert any(fnmatch.fnmatch(f"dist/{name}", pattern) for pattern in uploaded), f"{name} is not uploaded"
+        assert any(fnmatch.fnmatch(f"dist/{name}", pattern) for pattern in attached), f"{name} is not attached"

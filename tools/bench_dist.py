@@ -1,13 +1,18 @@
-"""dist/: the offline zip's size, and each PDF's pages and size (tools/build_dist.py)."""
+"""dist/: the offline zip's size, each PDF's pages and size, the card's files (tools/build_dist.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+from PIL import Image
+
+import card_dist
 from build_dist import PDFS, ZIP_NAME, build_dist
 
 # Sheets before the PDFs became books (cover, numbered contents, one glossary
@@ -19,10 +24,13 @@ def measure() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "dist"
         started = time.perf_counter()
-        if build_dist(target) != 0:
+        with _timing(card_dist, "render_cards") as cards:
+            built = build_dist(target)
+        if built != 0:
             return [("dist build", "failed", "OVER: the dist build failed")]
         rows = [
             ("dist build time (offline site, zip, PDFs)", f"{time.perf_counter() - started:.1f} s", ""),
+            ("  of which the emergency card's files", f"{cards['seconds']:.1f} s", ""),
             (f"offline zip size ({ZIP_NAME})", _size(target / ZIP_NAME), ""),
         ]
         for name in PDFS:
@@ -30,7 +38,45 @@ def measure() -> list[tuple[str, str, str]]:
             before = f"{BEFORE_BOOK[name]} before the book" if name in BEFORE_BOOK else ""
             rows.append((f"{name} pages", str(pdf_pages(pdf)), before))
             rows.append((f"{name} size", _size(pdf), ""))
+        rows.extend(_card_rows(target))
         return rows
+
+
+def _card_rows(target: Path) -> list[tuple[str, str, str]]:
+    """Each card PDF's sheets (one is the promise) and size; the phone picture's pixels and size."""
+    rows = []
+    for language in card_dist.CARD_PAGES:
+        for kind, name in card_dist.card_files(language).items():
+            path = target / name
+            if kind == "phone":
+                with Image.open(path) as picture:
+                    width, height = picture.size
+                note = "" if (width, height) == (1080, 1920) else "taller than a phone screen: the card does not fit 360x640"
+                rows.append((f"{name} pixels", f"{width}x{height}", note))
+            else:
+                pages = pdf_pages(path)
+                rows.append((f"{name} pages", str(pages), "" if pages == 1 else "OVER: the card must fit one sheet"))
+            rows.append((f"{name} size", _size(path), ""))
+    return rows
+
+
+@contextlib.contextmanager
+def _timing(module, name: str) -> Iterator[dict[str, float]]:
+    """The seconds spent in module.name while the block runs (build_dist calls it through its module)."""
+    original, spent = getattr(module, name), {"seconds": 0.0}
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent["seconds"] += time.perf_counter() - started
+
+    setattr(module, name, timed)
+    try:
+        yield spent
+    finally:
+        setattr(module, name, original)
 
 
 def pdf_pages(pdf: Path) -> int:

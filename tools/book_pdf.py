@@ -102,12 +102,8 @@ def number_pages(
 def finish(pdf: bytes, book: Book, pages: Mapping[str, int]) -> bytes:
     """The PDF with the book's metadata, /Lang and one bookmark per chapter."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata({"/Title": book.title, "/Subject": book.subject, "/Keywords": book.keywords})
-    root = writer._root_object  # the catalog: pypdf has no setter for /Lang
-    if book.language:
-        root[NameObject("/Lang")] = TextStringObject(book.language)
-    # A viewer's title bar shows the title, not the file name (PDF/UA asks for it).
-    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    describe(writer, title=book.title, language=book.language, subject=book.subject, keywords=book.keywords)
+    root = writer._root_object
     if "/Outlines" in root:
         del root["/Outlines"]
     for anchor, title in book.chapters:
@@ -116,3 +112,13 @@ def finish(pdf: bytes, book: Book, pages: Mapping[str, int]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def describe(writer: PdfWriter, *, title: str, language: str, subject: str = "", keywords: str = "") -> None:
+    """Metadata in the document's language, /Lang, and the title in the viewer's title bar."""
+    writer.add_metadata({"/Title": title, "/Subject": subject, "/Keywords": keywords})
+    root = writer._root_object  # the catalog: pypdf has no setter for /Lang
+    if language:
+        root[NameObject("/Lang")] = TextStringObject(language)
+    # A viewer's title bar shows the title, not the file name (PDF/UA asks for it).
+    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})

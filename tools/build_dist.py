@@ -1,4 +1,4 @@
-"""Build what readers carry away: the offline zip and the two PDFs, into dist/.
+"""Build what readers carry away: the offline zip, the two PDFs and the emergency card, into dist/.
 
     python tools/build_dist.py [--dist-dir dist]
 
@@ -9,6 +9,10 @@
     dist/guide-en.pdf       (docs/print.md, hooks/print_all.py) as a book: a
                             cover, numbered contents, bookmarks, metadata
                             (tools/book_pdf.py)
+    dist/emergency-card-*   the emergency card of each language (docs/card.md):
+                            one-sheet A4 and A6 PDFs and a phone picture
+                            (tools/card_dist.py); the zip holds them too, in
+                            guide-offline/emergency-card/
 
 Everything is made in a temporary folder beside dist/ and swapped in with
 renames at the end, so a failed build leaves the last good dist/ (or none),
@@ -39,6 +43,7 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
 import book_pdf
+import card_dist
 import chromium
 import pdf_font
 from build_site import ROOT, build_into, make_world_readable, swap_in
@@ -49,6 +54,8 @@ ZIP_NAME = "guide-offline.zip"
 SERVER_ONLY = {Path("404.html")}
 # The folder the zip unpacks into, so it never scatters files.
 ZIP_FOLDER = "guide-offline"
+# The card's files in the zip, beside index.html.
+ZIP_CARD_FOLDER = "emergency-card"
 # PDF name -> its language's print page in the offline build.
 PDFS = {"guide-zh.pdf": "print.html", "guide-en.pdf": "en/print.html"}
 # The same margins as @page in overrides/assets/stylesheets/print.css; the
@@ -69,18 +76,21 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
             return _failed(target, "the offline build failed")
         fresh = scratch / target.name
         fresh.mkdir()
-        write_zip(site, fresh / ZIP_NAME, ZIP_FOLDER)
         pages = {fresh / name: site / page for name, page in PDFS.items()}
         absent = [str(page.relative_to(site)) for page in pages.values() if not page.is_file()]
         if absent:
             return _failed(target, f"no print page at {', '.join(absent)} (docs/print.md, hooks/print_all.py)")
-        text = "".join(printed_text(page.read_text(encoding="utf-8")) for page in pages.values())
+        cards = [site / page for page in card_dist.CARD_PAGES.values() if (site / page).is_file()]
+        text = "".join(printed_text(page.read_text(encoding="utf-8")) for page in [*pages.values(), *cards])
         fonts, missing = pdf_fonts(text, scratch / "fonts")
         if missing:
             listed = " ".join(f"{char} (U+{ord(char):04X})" for char in sorted(missing))
             return _failed(target, f"{pdf_font.FAMILY} has no glyph for {listed}: reword or use another character")
         env = templates(root)
-        render_pdfs(pages, env.get_template(FOOTER_TEMPLATE), env.get_template(FONTS_TEMPLATE).render(**fonts))
+        fonts_css = env.get_template(FONTS_TEMPLATE).render(**fonts)
+        render_pdfs(pages, env.get_template(FOOTER_TEMPLATE), fonts_css)
+        card_paths = card_dist.render_cards(site, fresh, lambda page: use_pdf_font(page, fonts_css))
+        write_zip(site, fresh / ZIP_NAME, ZIP_FOLDER, {f"{ZIP_CARD_FOLDER}/{path.name}": path for path in card_paths})
         make_world_readable(fresh)
         swap_in(fresh, target)
         return 0
@@ -90,11 +100,13 @@ def build_dist(target: Path, root: Path = ROOT) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def write_zip(site: Path, archive: Path, folder: str) -> None:
-    """Zip every file of site under folder/, in a stable order, but the server's 404 page."""
+def write_zip(site: Path, archive: Path, folder: str, extra: dict[str, Path] | None = None) -> None:
+    """Zip every file of site under folder/ (but the server's 404 page), in a stable order, then extra (name in folder -> file)."""
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
         for path in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site) not in SERVER_ONLY):
             bundle.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+        for name, path in sorted((extra or {}).items()):
+            bundle.write(path, f"{folder}/{name}")
 
 
 def templates(root: Path = ROOT) -> Environment:
@@ -137,9 +149,7 @@ def render_pdfs(jobs: dict[Path, Path], footer: Template, fonts_css: str) -> Non
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(page_path.as_uri(), wait_until="load")
-                page.add_style_tag(content=fonts_css)
-                if not page.evaluate(_FONTS_LOADED, pdf_font.FAMILY):
-                    raise RuntimeError(f"the PDF font did not load in {page_path.name}")
+                use_pdf_font(page, fonts_css)
                 footer_html = footer.render(address=book.address)
 
                 def print_with(numbers: dict[str, int], page=page, footer_html=footer_html) -> bytes:
@@ -159,6 +169,13 @@ def render_pdfs(jobs: dict[Path, Path], footer: Template, fonts_css: str) -> Non
                 context.close()
         finally:
             browser.close()
+
+
+def use_pdf_font(page, fonts_css: str) -> None:  # page: playwright.sync_api.Page
+    """Give a loaded page the PDF font (pdf_font.py) and wait until it has loaded."""
+    page.add_style_tag(content=fonts_css)
+    if not page.evaluate(_FONTS_LOADED, pdf_font.FAMILY):
+        raise RuntimeError(f"the PDF font did not load in {page.url.rsplit('/', 1)[-1]}")
 
 
 def _failed(target: Path, why: str) -> int:
