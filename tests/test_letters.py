@@ -116,3 +116,13 @@ def test_a_day_count_on_a_letter_page_is_the_readers_own_request_or_the_credit_r
             days -= {"20"}
         if days:
             assert own in text, f"{path.stem}{suffix} names {sorted(days)} days without saying it is the reader's own request"
+
+
+def test_the_index_names_the_buttons_as_the_form_shows_them() -> None:
+    import yaml
+
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
+    for suffix, lang, quote in ((".md", "zh", "“{}”"), (".en.md", "en", '"{}"')):
+        text = (ROOT / "docs" / "letters" / f"index{suffix}").read_text(encoding="utf-8")
+        for key in ("letter_copy", "letter_print", "letter_keep", "letter_erase"):
+            assert quote.format(labels[key][lang]) in text, f"docs/letters/index{suffix} does not name the button {labels[key][lang]!r}"
