@@ -78,3 +78,51 @@ def test_a_misspelt_marker_names_its_line() -> None:
         marker_ids("# T\n\n<!-- letters: stop -->\n", "docs/x.md")
     assert error.value.line == 3
     assert marker_ids("a\n<!-- letter: police-report -->\n", "docs/x.md") == [("police-report", 2)]
+
+
+# Issue #17: what every letter page tells the reader, in this order.
+SECTIONS = (
+    "when-to-use",
+    "what-to-fill-in",
+    "the-letter",
+    "what-to-attach",
+    "send-and-keep-proof",
+    "what-happens-next",
+    "if-nothing-happens",
+)
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("suffix", [".md", ".en.md"])
+def test_every_letter_page_has_each_section_in_order(path: Path, suffix: str) -> None:
+    page = ROOT / "docs" / "letters" / f"{path.stem}{suffix}"
+    ids = re.findall(r"^## .+\{ #([a-z0-9-]+) \}\s*$", page.read_text(encoding="utf-8"), re.M)
+    missing = [section for section in SECTIONS if section not in ids]
+    assert not missing, f"{page.relative_to(ROOT)} lacks the sections {missing}"
+    assert [i for i in ids if i in SECTIONS] == list(SECTIONS), f"{page.relative_to(ROOT)}: sections out of order: {ids}"
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_a_day_count_on_a_letter_page_is_the_readers_own_request_or_the_credit_rule(path: Path) -> None:
+    """facts.md gives one time limit for these letters: 20 days for a credit dispute.
+
+    Any other number of days is what the letter itself asks for, and the page
+    must say it is the reader's request, not the law's.
+    """
+    for suffix, own in ((".md", "不是法律规定的期限"), (".en.md", "not a time limit set by law")):
+        text = (ROOT / "docs" / "letters" / f"{path.stem}{suffix}").read_text(encoding="utf-8")
+        days = set(re.findall(r"(\d+) ?(?:天|日|days?)", text))
+        if path.stem == "credit-report-dispute":
+            days -= {"20"}
+        if days:
+            assert own in text, f"{path.stem}{suffix} names {sorted(days)} days without saying it is the reader's own request"
+
+
+def test_the_index_names_the_buttons_as_the_form_shows_them() -> None:
+    import yaml
+
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
+    for suffix, lang, quote in ((".md", "zh", "“{}”"), (".en.md", "en", '"{}"')):
+        text = (ROOT / "docs" / "letters" / f"index{suffix}").read_text(encoding="utf-8")
+        for key in ("letter_copy", "letter_print", "letter_keep", "letter_erase"):
+            assert quote.format(labels[key][lang]) in text, f"docs/letters/index{suffix} does not name the button {labels[key][lang]!r}"

@@ -55,3 +55,40 @@ def test_without_javascript_the_letter_has_blank_lines(browser, served_site: str
     assert not page.locator("[data-letter-form]").is_visible()
     assert "＿＿＿＿＿＿（你的姓名）" in page.locator("[data-letter-text]").inner_text()
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_print_button_prints_the_letter_alone_and_the_page_prints_whole_again(browser, served_site: str, prefix: str) -> None:
+    context = _phone(browser)
+    page = context.new_page()
+    page.goto(served_site + prefix + PAGE)
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.fill("input[name=name]", "张小明")
+    page.click("[data-print]")
+    assert page.evaluate("window.printed") is True
+    page.emulate_media(media="print")
+    assert page.locator("[data-letter-text]").is_visible()
+    for other in ("h1", "#what-to-attach", "[data-letter-form]", ".letter-laws", ".page-review"):
+        assert not page.locator(other).first.is_visible(), f"{other} is printed with the letter"
+    if prefix:
+        assert not page.locator("[data-letter-meaning]").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("h1").is_visible() and page.locator("#what-to-attach").is_visible()
+    assert not page.locator("[data-letter-form]").is_visible()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_short_blank_to_write_on_never_breaks_in_two(browser, served_site: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + PAGE)
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('.letter-blank:not(.letter-blank--long) .letter-blank__line')]
+             .filter(line => line.getClientRects().length > 1).map(line => line.parentElement.dataset.field)"""
+    )
+    assert broken == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()

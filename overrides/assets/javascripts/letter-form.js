@@ -157,8 +157,16 @@
         copy(text);
       }
     });
+    /* The print button prints the letter alone, on clean paper to post
+       (letters.css); the browser's own print still prints the whole page. */
     form.querySelector("[data-print]").addEventListener("click", function () {
+      document.documentElement.classList.add("letter-print-only");
+      box.classList.add("letter--printing");
       window.print();
+    });
+    window.addEventListener("afterprint", function () {
+      document.documentElement.classList.remove("letter-print-only");
+      box.classList.remove("letter--printing");
     });
     form.querySelector("[data-erase]").addEventListener("click", function () {
       inputs.forEach(function (input) {
