@@ -24,9 +24,11 @@ HEADERS = {
 }
 # Words only the site's chrome shows: the site's name in the header, the
 # search box, the navigation's other pages, the footer's previous/next.
+# The header's search, the navigation's other pages. (The site's name is in
+# the printed page's own footer, with its address: partials/print-page-footer.html.)
 CHROME_WORDS = {
-    "zh": ["网贷催收应对指南", "搜索", "保护家人和联系人", "别花钱找"],
-    "en": ["Online Loan Collection Guide", "Search", "Protecting your family and contacts", "Do not pay for"],
+    "zh": ["搜索", "保护家人和联系人", "别花钱找"],
+    "en": ["Search", "Protecting your family and contacts", "Do not pay for"],
 }
 A4_POINTS = (595, 842)
 
