@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from engine.site import Site
+from engine.print_book import review_under_title
 from engine.print_pages import chapter_anchor, misspelt_markers, print_chapter, replace_marker, rewrite_url
 from tests.conftest import ROOT
 
@@ -163,6 +164,12 @@ def test_each_chapter_is_that_page_in_full(site_dir: Path, lang: str) -> None:
         # its terms (the book ends with the whole glossary).
         for omitted in original.select("[data-print-omit], [data-book-omit]"):
             omitted.decompose()
+        # The review line moves from the page's end to under the chapter's title.
+        moved, review = section.select_one(".page-review"), original.select_one(".page-review")
+        assert _text(moved) == _text(review), href
+        assert moved.find_previous_sibling() is section.find("h1"), f"{href}: the review line is not under the title"
+        moved.decompose()
+        review.decompose()
         assert _text(section) == _text(original), href
 
 
@@ -200,3 +207,11 @@ def test_a_misspelt_marker_fails_the_build_naming_file_and_line(project_copy: Pa
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert output.returncode != 0
     assert f"docs/print.en.md:{line}" in output.stderr and "<!-- print-all -->" in output.stderr
+
+
+def test_a_chapters_review_line_moves_under_its_title() -> None:
+    review = '<div class="page-review">\n<p>Reviewed <time>1 May</time></p>\n</div>'
+    assert review_under_title(f"<h1>T</h1><p>Body</p>{review}") == f"<h1>T</h1>{review}<p>Body</p>"
+    # No title of its own (the book writes one before the chapter): first.
+    assert review_under_title(f"<p>Body</p>{review}") == f"{review}<p>Body</p>"
+    assert review_under_title("<h1>T</h1><p>Body</p>") == "<h1>T</h1><p>Body</p>"

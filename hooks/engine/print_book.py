@@ -9,6 +9,9 @@ PDF's metadata and its footer.
 Paper carries one glossary, at the end: the glossary page's chapter moves
 last, and each page's own list of the terms it uses (partials/glossary-print.html,
 marked data-book-omit) is left out of its chapter (engine/print_pages.py).
+
+Each chapter's review line moves under its title: at the end it could be
+pushed alone onto a sheet of its own (two such sheets in zh, one in en).
 """
 
 from __future__ import annotations
@@ -76,3 +79,20 @@ def move_last(entries: list, anchor: str, *, anchor_of=lambda entry: getattr(ent
 
     rest = without(list(entries))
     return rest + found[:1] if found else list(entries)
+
+
+REVIEW_START = '<div class="page-review">'
+
+
+def review_under_title(html: str) -> str:
+    """A chapter's HTML with its review notice (partials/page-review.md.html,
+    a div holding no div) moved from the end to just after its first <h1>,
+    or to the start when the chapter has none (the book adds the title)."""
+    start = html.find(REVIEW_START)
+    if start < 0:
+        return html
+    end = html.index("</div>", start) + len("</div>")
+    notice, rest = html[start:end], html[:start] + html[end:]
+    title_end = rest.find("</h1>")
+    at = title_end + len("</h1>") if title_end >= 0 else 0
+    return rest[:at] + notice + rest[at:]

@@ -33,6 +33,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from markupsafe import Markup
 
 from .html_tokens import add_attribute, attribute, attribute_names, comment_text, is_start_tag, rewrite_attributes, tag_name, tokens
+from .print_book import review_under_title
 from .site import Site, prose_lines
 
 MARKER = "print-all"
@@ -255,6 +256,7 @@ def _entries(items: list, print_page: Any, chapters: dict[str, str], resolved: d
         elif item.is_page and item is not print_page and item.content:
             anchor = chapters["/" + item.url]
             html = print_chapter(item.content, anchor=anchor, source_url=item.url, print_url=print_page.url, chapters=chapters, resolved=resolved)
+            html = review_under_title(html)
             # The test Material's content template makes before it adds a title.
             has_title = "<h1" in item.content
             entries.append(ChapterEntry(anchor=anchor, title=item.title or "", html=Markup(html), has_title=has_title, reviewed=item.meta.get("reviewed")))
