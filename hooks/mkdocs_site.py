@@ -104,9 +104,13 @@ def theme_env(config: MkDocsConfig) -> Environment:
 
 def all_labels(config: MkDocsConfig) -> dict[str, Labels]:
     """Every language's labels from extra.labels_file, read once per build."""
-    facts = site(config)
+    # Templates look a label up thousands of times a build: the key is cheap on purpose.
+    return per_build.once(("labels", id(config)), lambda: _read_labels(site(config)))
+
+
+def _read_labels(facts: Site) -> dict[str, Labels]:
     path, shown = facts.data_file("labels_file", LABELS_FILE)
-    return per_build.once(("labels", str(path)), lambda: load_labels(path, shown, facts.languages))
+    return load_labels(path, shown, facts.languages)
 
 
 def labels(config: MkDocsConfig) -> Labels:

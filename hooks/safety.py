@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 import mkdocs_site
-from engine import content_safety, csp
+from engine import content_safety, csp, per_build
 from engine.errors import GuideError
 from engine.offline import SHIM_SOURCE
 from offline_shim import offline_enabled
@@ -42,7 +42,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     site = mkdocs_site.site(config)
     root = site.root.resolve()
     folders = {site.docs_dir.resolve().relative_to(root).as_posix(), *data_folders(site.settings, root)}
-    findings = content_safety.scan_files(site.root, sorted(folders))
+    # static-i18n runs on_pre_build once per language; the files are the same for each.
+    findings = per_build.once(("safety-scan", id(config)), lambda: content_safety.scan_files(site.root, sorted(folders)))
     if findings:
         first = findings[0]
         more = f" ({len(findings) - 1} more after this one)" if len(findings) > 1 else ""
