@@ -2,7 +2,8 @@
 
 overrides/main.html points each page's search at its language's root. Each
 language's index also gets the words of `extra.search_terms_file` for that
-language, when the site names one (engine/search_terms.py).
+language, when the site names one (engine/search_terms.py), and the words
+inside its longer Chinese words (engine/search_parts.py).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 import mkdocs_site
 from engine.search_index import split_search_index, write_index
+from engine.search_parts import add_word_parts
 from engine.search_terms import add_search_terms, parse_search_terms
 from engine.yaml_data import load_yaml
 
@@ -42,4 +45,19 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         entries = parse_search_terms(load_yaml(path, shown, setting="search_terms_file"), shown, list(site.languages))
     for locale, index in split.items():
         index = add_search_terms(index, entries, locale, shown) if entries else index
+        index = add_word_parts(index, split_word)
         write_index(Path(config.site_dir) / ("" if locale == site.default else locale) / "search", index, inline)
+
+
+def split_word(word: str) -> list[str]:
+    """The word as jieba cuts it when the word itself is not in its dictionary."""
+    dag = jieba.dt.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route: dict[int, tuple[float, int]] = {}
+    jieba.dt.calc(word, dag, route)
+    pieces, start = [], 0
+    while start < len(word):
+        end = route[start][1] + 1
+        pieces.append(word[start:end])
+        start = end
+    return pieces

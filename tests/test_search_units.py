@@ -1,4 +1,5 @@
-"""Unit tests of search: the words data (hooks/engine/search_terms.py), the worker
+"""Unit tests of search: the words data (hooks/engine/search_terms.py), the words
+inside longer Chinese words (hooks/engine/search_parts.py), the worker
 change (hooks/engine/search_worker_patch.py) and the query segmenter
 (overrides/assets/javascripts/search-worker.js, run in node)."""
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from engine.errors import GuideError
+from engine.search_parts import add_word_parts
 from engine.search_terms import add_search_terms, matches, parse_search_terms
 from engine.search_worker_patch import MARKER, WorkerChanged, patch_worker
 from engine.yaml_data import parse_yaml
@@ -70,6 +72,39 @@ def test_a_place_the_site_lacks_fails_with_its_line() -> None:
     with pytest.raises(GuideError) as error:
         add_search_terms(INDEX, entries, "zh", "data/search-terms.yml")
     assert error.value.line == 4 and "#no-such-heading" in str(error.value)
+
+
+PARTS_INDEX = {
+    "config": {"separator": "[\\s\u200b]+", "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+    "docs": [
+        {"location": "faq/#can-i-record-their-calls", "title": "我\u200b可以\u200b给\u200b催收\u200b电话录音\u200b吗", "text": "录音\u200b是\u200b证据"},
+        {"location": "rights/", "title": "你的\u200b权利", "text": "向\u200b最高人民检察院\u200b反映\u200b敲诈勒索\u200b和\u200b敲诈勒索"},
+        {"location": "en/", "title": "Your rights", "text": "collection calls"},
+    ],
+}
+SPLITS = {"电话录音": ["电话", "录音"], "最高人民检察院": ["最高", "人民检察院"], "人民检察院": ["人民", "检察院"], "检察院": ["检察", "院"], "敲诈勒索": ["敲诈", "勒索"]}
+
+
+def test_words_inside_a_longer_word_are_searched_in_a_field_with_its_boost() -> None:
+    index = add_word_parts(PARTS_INDEX, lambda word: SPLITS.get(word, [word]))
+    record, rights, english = index["docs"]
+    assert record["title_parts"] == "录音", "录音 must find the answer whose title says 电话录音"
+    assert "text_parts" not in record and "title_parts" not in english and "text_parts" not in english
+    # The first piece is left out (the query finds a word by its start); an
+    # inner word's own parts are in (人民检察院 -> 检察院); each part once.
+    assert rights["text_parts"].split("\u200b") == ["人民检察院", "检察院", "勒索"]
+    assert record["title"] == PARTS_INDEX["docs"][0]["title"], "the shown title keeps its words"
+    fields = index["config"]["fields"]
+    assert fields["title_parts"]["boost"] == fields["title"]["boost"] and fields["text_parts"]["boost"] == fields["text"]["boost"]
+    assert "title_parts" not in PARTS_INDEX["config"]["fields"], "the input index was changed"
+
+
+def test_jieba_cuts_a_word_it_knows_whole_into_the_words_it_is_made_of() -> None:
+    from search_per_language import split_word
+
+    assert split_word("电话录音") == ["电话", "录音"]
+    assert split_word("敲诈勒索") == ["敲诈", "勒索"]
+    assert split_word("私人生活") == ["私人", "生活"], "no word across the join (人生)"
 
 
 @pytest.mark.parametrize(
