@@ -92,6 +92,12 @@ def test_release_attaches_the_offline_zip_and_the_pdfs() -> None:
     assert "dist/guide-offline.zip" in _runs(release) and "dist/guide-*.pdf" in _runs(release)
 
 
+def test_the_released_book_and_card_carry_the_site_address() -> None:
+    build = next(step for step in _steps(_workflow("release.yml")) if step.get("run", "").strip() == "make build")
+    address = build.get("env", {}).get("SITE_URL", "")
+    assert "vars.SITE_URL" in address and ".github.io/" in address, "without SITE_URL the PDFs and cards have no address or QR code"
+
+
 def test_release_uploads_and_attaches_every_card_file() -> None:
     import fnmatch
 
