@@ -53,7 +53,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
     def render(tree: Tree) -> str:
         help_href = url_of(help_page(config))
-        return render_tree(tree, language=language, channels=site_channels(config), resolve_link=resolve, help_href=help_href, env=mkdocs_site.theme_env(config))
+        return render_tree(
+            tree, language=language, channels=site_channels(config), resolve_link=resolve, help_href=help_href, env=mkdocs_site.theme_env(config),
+            page_address=page.canonical_url or f"/{page.url}", site_name=config.site_name,
+        )
 
     return render_tree_markers(
         markdown, trees=trees, render=render, source=mkdocs_site.source(page),

@@ -92,9 +92,15 @@ def render_tree_markers(markdown: str, *, trees: dict[str, Tree], render: Callab
     return MARKER.sub(replace, markdown)
 
 
-def render_tree(tree: Tree, *, language: str, channels: dict[str, Channel], resolve_link: LinkResolver, help_href: str, env: Environment) -> str:
-    """The tree's HTML in one language, as a single block Markdown leaves alone."""
+def render_tree(
+    tree: Tree, *, language: str, channels: dict[str, Channel], resolve_link: LinkResolver, help_href: str, env: Environment,
+    page_address: str = "", site_name: str = "",
+) -> str:
+    """The tree's HTML in one language, as a single block Markdown leaves alone.
+
+    `page_address` is where the tree's page lives: a printed view gives its
+    own address (the page's plus the view's #id)."""
     context = tree_context(tree, language=language, channels=channels, resolve_link=resolve_link)
-    html = env.get_template(TEMPLATE).render(**context, help_href=help_href)
+    html = env.get_template(TEMPLATE).render(**context, help_href=help_href, page_address=page_address, config_site_name=site_name)
     # No blank lines: Markdown must see one raw HTML block, not paragraphs.
     return "\n".join(line for line in html.splitlines() if line.strip())

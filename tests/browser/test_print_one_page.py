@@ -79,6 +79,10 @@ def test_a_chosen_outcome_prints_alone_with_its_answers_on_two_sheets_at_most(
     for key in ("tree_overview", "tree_flow", "tree_restart"):
         assert _squeeze(LABELS[key][lang]) not in printed, key
     assert not tree.intro or _squeeze(tree.intro[lang]) not in printed
+    # The paper leads back to this step, not to the tree's first question.
+    here = f"/{_prefix(lang)}check/{tree_id}/#{OUTCOMES[tree_id]}"
+    assert _squeeze(LABELS["tree_view_address"][lang]) + _squeeze(LABELS["reviewed_separator"][lang]) + here in text[-1], text[-1][-300:]
+    assert _squeeze(LABELS["print_page_address"][lang]) not in printed, "the page's own address as well"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
