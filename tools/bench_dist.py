@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image
+from pypdf import PdfReader
 
 import card_dist
 from build_dist import PDFS, ZIP_NAME, build_dist
 
-# Sheets before the PDFs became books (cover, numbered contents, one glossary
-# at the end instead of a list of terms after most chapters; issue #18).
+# Sheets and chapters before the PDFs became books (cover, numbered contents,
+# one glossary at the end instead of a list of terms after most chapters;
+# issue #18). The guide has grown since, so sheets per chapter compare.
 BEFORE_BOOK = {"guide-zh.pdf": 149, "guide-en.pdf": 171}
+CHAPTERS_BEFORE_BOOK = 19
 
 
 def measure() -> list[tuple[str, str, str]]:
@@ -36,7 +39,12 @@ def measure() -> list[tuple[str, str, str]]:
         for name in PDFS:
             pdf = target / name
             before = f"{BEFORE_BOOK[name]} before the book" if name in BEFORE_BOOK else ""
-            rows.append((f"{name} pages", str(pdf_pages(pdf)), before))
+            pages = pdf_pages(pdf)
+            rows.append((f"{name} pages", str(pages), before))
+            if name in BEFORE_BOOK:
+                chapters = len([entry for entry in PdfReader(pdf).outline if not isinstance(entry, list)])
+                was = BEFORE_BOOK[name] / CHAPTERS_BEFORE_BOOK
+                rows.append((f"{name} sheets per chapter", f"{pages / chapters:.1f} ({chapters} chapters)", f"{was:.1f} before the book ({CHAPTERS_BEFORE_BOOK} chapters)"))
             rows.append((f"{name} size", _size(pdf), ""))
         rows.extend(_card_rows(target))
         return rows
