@@ -35,22 +35,22 @@ GLOSSARY_PAGE = "glossary"
 @mkdocs_site.guide_event
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     mkdocs_site.start_build(config)
-    _terms(config)  # a broken glossary file fails before any page is read
+    site_terms(config)  # a broken glossary file fails before any page is read
     return None
 
 
 @mkdocs_site.guide_event
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    docs, page = mkdocs_site.site(config).docs_dir, _page(config)
+    docs, page = mkdocs_site.site(config).docs_dir, glossary_page(config)
     if not (docs / f"{page}.md").is_file():
         raise GuideError(f"docs/{page}.md", "the glossary page is missing", "create it (one file per language) holding <!-- glossary -->")
-    check_see_pages(_terms(config), _file(config)[1], lambda name: (docs / f"{name}.md").is_file())
+    check_see_pages(site_terms(config), _file(config)[1], lambda name: (docs / f"{name}.md").is_file())
     return None
 
 
 @mkdocs_site.guide_event
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    check_markers(page.file.content_string, source=mkdocs_site.source(page), glossary_page=_page(config), is_glossary=_is_glossary(page.file, config))
+    check_markers(page.file.content_string, source=mkdocs_site.source(page), glossary_page=glossary_page(config), is_glossary=_is_glossary(page.file, config))
     return None
 
 
@@ -60,14 +60,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _is_glossary(page.file, config):
         return None
     language = mkdocs_site.page_language(page, config)
-    terms = _terms(config)
-    glossary = files.get_file_from_path(f"{_page(config)}.md")
+    terms = site_terms(config)
+    glossary = files.get_file_from_path(f"{glossary_page(config)}.md")
     return link_page(
         html,
         matcher=per_build.once(("glossary-matcher", language), lambda: matcher_for(terms, language)),
         terms=terms,
         language=language,
-        href=glossary.url_relative_to(page.file) if glossary else f"{_page(config)}/",
+        href=glossary.url_relative_to(page.file) if glossary else f"{glossary_page(config)}/",
         env=mkdocs_site.theme_env(config),
     )
 
@@ -75,11 +75,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @mkdocs_site.guide_event
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
     # Every page has been read and converted by now: titles and anchors are known.
-    glossary = files.get_file_from_path(f"{_page(config)}.md")
+    glossary = files.get_file_from_path(f"{glossary_page(config)}.md")
     if glossary is None or glossary.page is None or glossary.page.content is None:
         return None
     language = mkdocs_site.page_language(glossary.page, config)
-    terms = _terms(config)
+    terms = site_terms(config)
     see = {term.id: _see_link(term, config, glossary, files) for term in terms if term.see_page}
     listing = render_glossary(sorted_terms(terms, language), language, see, mkdocs_site.theme_env(config))
     glossary.page.content = MARKER.sub(lambda _: listing, glossary.page.content, count=1)
@@ -90,17 +90,17 @@ def _file(config: MkDocsConfig) -> tuple:
     return mkdocs_site.site(config).data_file("glossary_file", GLOSSARY_FILE)
 
 
-def _page(config: MkDocsConfig) -> str:
+def glossary_page(config: MkDocsConfig) -> str:
     return mkdocs_site.site(config).setting("glossary_page", GLOSSARY_PAGE)
 
 
-def _terms(config: MkDocsConfig) -> list[Term]:
+def site_terms(config: MkDocsConfig) -> list[Term]:
     path, shown = _file(config)
     return per_build.once(("glossary", str(path)), lambda: load_glossary(path, shown, mkdocs_site.site(config).languages))
 
 
 def _is_glossary(file: File, config: MkDocsConfig) -> bool:
-    return mkdocs_site.site(config).base_name(file.src_uri) == _page(config)
+    return mkdocs_site.site(config).base_name(file.src_uri) == glossary_page(config)
 
 
 def _see_link(term: Term, config: MkDocsConfig, glossary: File, files: Files) -> tuple[str, str]:

@@ -3,12 +3,14 @@
 overrides/main.html points each page's search at its language's root. Each
 language's index also gets the words of `extra.search_terms_file` for that
 language, when the site names one (engine/search_terms.py), and the words
-inside its longer Chinese words (engine/search_parts.py).
+inside its longer Chinese words (engine/search_parts.py); the glossary
+page's terms become entries of their own (engine/search_glossary.py).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jieba
@@ -16,10 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 import mkdocs_site
+from engine.search_glossary import add_glossary_entries, glossary_entries
 from engine.search_index import split_search_index, write_index
 from engine.search_parts import add_word_parts
 from engine.search_terms import add_search_terms, parse_search_terms
 from engine.yaml_data import load_yaml
+from glossary import GLOSSARY_FILE, glossary_page, site_terms
 
 
 # After static-i18n (-100) has merged the languages and the offline plugin
@@ -43,7 +47,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if "search_terms_file" in site.settings:
         path, shown = site.data_file("search_terms_file", "")
         entries = parse_search_terms(load_yaml(path, shown, setting="search_terms_file"), shown, list(site.languages))
+    glossary = site_terms(config) if site.data_file("glossary_file", GLOSSARY_FILE)[0].is_file() else []
     for locale, index in split.items():
+        if glossary:
+            # Each language's index has addresses from its own root: "glossary/".
+            index = add_glossary_entries(index, f"{glossary_page(config)}/", glossary_entries(glossary, locale, mkdocs_site.all_labels(config)[locale]), segment_chinese)
         index = add_search_terms(index, entries, locale, shown) if entries else index
         index = add_word_parts(index, split_word)
         write_index(Path(config.site_dir) / ("" if locale == site.default else locale) / "search", index, inline)
@@ -61,3 +69,11 @@ def split_word(word: str) -> list[str]:
         pieces.append(word[start:end])
         start = end
     return pieces
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese cut into words as Material's indexer cuts it: jieba's words, joined and surrounded by U+200B."""
+    return _HAN_RUN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")

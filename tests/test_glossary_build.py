@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_site import build_into
 from engine.glossary_data import load_glossary, sorted_terms
@@ -20,7 +22,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "glossary-site"
 LINK = re.compile(
     r'<button type="button" class="glossary-term" data-glossary-term="(?P<id>[^"]+)" popovertarget="(?P<target>[^"]+)">(?P<text>[^<]*)</button>'
     r'<span class="glossary-pop" id="(?P<box>[^"]+)" popover data-search-exclude="">'
-    r'<span class="glossary-pop__text">(?P<definition>[^<]*)</span> <a class="glossary-pop__more" href="(?P<href>[^"]*)">'
+    r'(?P<definition>[^<]*) <a class="glossary-pop__more" href="(?P<href>[^"]*)">'
 )
 
 
@@ -110,6 +112,30 @@ def test_print_lists_stay_out_of_search(site_dir: Path) -> None:
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     found = {doc["location"].split("#")[0] for doc in index["docs"] if definition[:12] in doc["text"].replace("\u200b", "")}
     assert found == {"glossary/"}
+
+
+def test_definition_boxes_stay_out_of_search(site_dir: Path) -> None:
+    """A result's excerpt reads as the page does: no "See it in the glossary" after each linked term."""
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))["glossary_more"]
+    for language, root in (("zh", site_dir), ("en", site_dir / "en")):
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        leaked = [doc["location"] for doc in index["docs"] if labels[language] in doc["text"].replace("\u200b", "")]
+        assert leaked == [], f"{language}: {len(leaked)} entries, e.g. {leaked[:3]}"
+
+
+def test_search_finds_each_term_at_its_own_entry_not_the_whole_list(site_dir: Path) -> None:
+    """engine/search_glossary.py: a reader searching a term lands on its entry, with its definition as the excerpt."""
+    for language, root in (("zh", site_dir), ("en", site_dir / "en")):
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        docs = {doc["location"]: doc for doc in index["docs"]}
+        entries = [location.split("#")[1] for location in docs if location.startswith("glossary/#")]
+        assert entries == [t.id for t in sorted_terms(GLOSSARY, language)], language
+        for term in GLOSSARY:
+            entry, text = docs[f"glossary/#{term.id}"], term.texts[language]
+            assert text.term in entry["title"].replace("\u200b", ""), (language, term.id)
+            assert text.definition[:12] in html.unescape(entry["text"].replace("\u200b", "")), (language, term.id)
+        intro = docs["glossary/"]["text"].replace("\u200b", "")
+        assert [t.id for t in GLOSSARY if t.texts[language].definition[:12] in intro] == [], "the page's own entry holds the list again"
 
 
 def test_terms_in_content_injected_by_another_hook_are_linked(project_copy: Path, tmp_path: Path) -> None:

@@ -230,7 +230,7 @@ def test_definitions_are_escaped_in_the_definition_box_and_the_print_list() -> N
     html = link_page("<p>催收</p>", matcher=Matcher({"evil": ["催收"]}), terms=[EVIL], language="zh", href="../glossary/", env=template_env("zh"))
     assert html is not None
     assert "<script" not in html and "&lt;script&gt;" in html
-    assert '<span class="glossary-pop__text">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;</span>' in html
+    assert 'popover data-search-exclude="">&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34; <a' in html
     assert '<button type="button" class="glossary-term" data-glossary-term="evil" popovertarget="glossary-evil">催收</button>' in html
     assert '<a class="glossary-pop__more" href="../glossary/#evil">' in html
     assert '<aside class="glossary-print" data-search-exclude data-book-omit>' in html

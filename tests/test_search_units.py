@@ -1,5 +1,6 @@
 """Unit tests of search: the words data (hooks/engine/search_terms.py), the words
-inside longer Chinese words (hooks/engine/search_parts.py), the worker
+inside longer Chinese words (hooks/engine/search_parts.py), the glossary's
+entries (hooks/engine/search_glossary.py), the worker
 change (hooks/engine/search_worker_patch.py) and the query segmenter
 (overrides/assets/javascripts/search-worker.js, run in node)."""
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from engine.errors import GuideError
+from engine.search_glossary import GlossaryEntry, add_glossary_entries
 from engine.search_parts import add_word_parts
 from engine.search_terms import add_search_terms, matches, parse_search_terms
 from engine.search_worker_patch import MARKER, WorkerChanged, patch_worker
@@ -105,6 +107,19 @@ def test_jieba_cuts_a_word_it_knows_whole_into_the_words_it_is_made_of() -> None
     assert split_word("电话录音") == ["电话", "录音"]
     assert split_word("敲诈勒索") == ["敲诈", "勒索"]
     assert split_word("私人生活") == ["私人", "生活"], "no word across the join (人生)"
+
+
+def test_each_glossary_term_becomes_an_entry_after_the_page_escaped_as_material_writes_text() -> None:
+    index = {"config": {}, "docs": [{"location": "", "title": "首页", "text": ""}, {"location": "glossary.html", "title": "术语表", "text": "<p>本页</p>"}, {"location": "faq.html", "title": "问答", "text": ""}]}
+    entries = [GlossaryEntry("usury", "高利贷", "利率 > 法定上限 & 违法"), GlossaryEntry("loan-714", "714高炮", "期限很短")]
+    added = add_glossary_entries(index, "glossary/", entries, lambda text: text.replace("高利贷", "高利\u200b贷"))
+    assert [doc["location"] for doc in added["docs"]] == ["", "glossary.html", "glossary.html#usury", "glossary.html#loan-714", "faq.html"]
+    usury = added["docs"][2]
+    assert usury["title"] == "高利\u200b贷", "segmented as the indexer does"
+    assert usury["text"] == "<p>利率 &gt; 法定上限 &amp; 违法</p>", "data is text: escaped, never markup"
+    assert 0 < usury["boost"] < 1, "a page that matches as well comes first"
+    assert len(index["docs"]) == 3, "the input index was changed"
+    assert add_glossary_entries(index, "words/", entries, str) is index, "a site whose index lacks the page"
 
 
 @pytest.mark.parametrize(
