@@ -17,14 +17,15 @@ from typing import Any
 
 # The field a word's parts are searched in, by the field the word is in.
 PARTS_FIELD = {"title": "title_parts", "text": "text_parts"}
-_LONG_HAN_WORD = re.compile(r"[\u3400-\u9fff]{3,}")
+# The indexer marks off every Chinese word with U+200B (jieba's words joined
+# and surrounded by it), so a run of Chinese characters is one word.
+_LONG_HAN_WORD = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{3,}(?![\u3400-\u9fff])")
 
 
 def add_word_parts(index: dict[str, Any], split: Callable[[str], list[str]]) -> dict[str, Any]:
     """The index with each entry's parts fields. `split(word)` cuts a word into
     the shorter words it is made of, as jieba would if it did not know the
     word whole (人民检察院 -> 人民 + 检察院)."""
-    separator = re.compile(index["config"]["separator"])
     known: dict[str, list[str]] = {}  # within this call: the same words recur on many pages
 
     def parts(word: str) -> list[str]:
@@ -38,10 +39,7 @@ def add_word_parts(index: dict[str, Any], split: Callable[[str], list[str]]) -> 
     for doc in index["docs"]:
         added = {}
         for field, hidden in PARTS_FIELD.items():
-            text = doc.get(field, "")
-            if not _LONG_HAN_WORD.search(text):  # most English entries: nothing to split
-                continue
-            words = dict.fromkeys(word for word in separator.split(text) if len(word) > 2 and _LONG_HAN_WORD.fullmatch(word))
+            words = dict.fromkeys(_LONG_HAN_WORD.findall(doc.get(field, "")))
             found = dict.fromkeys(part for word in words for part in parts(word))  # each once: a part is a hint, not a count
             if found:
                 added[hidden] = "\u200b".join(found)
