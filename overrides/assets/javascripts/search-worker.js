@@ -73,7 +73,8 @@ function guideArticleTerms(items) {
   return terms;
 }
 
-/* A misspelt word (sumons, harrass) found nothing, or only by chance. Each
+/* Stopwords leave the query first (see below). A misspelt word (sumons,
+ * harrass) found nothing, or only by chance. Each
  * word of four or more letters that starts no word of the index is replaced
  * by the index word one edit away (a letter missing, added, changed or two
  * swapped) that the most places use; the results then mark that word. */
@@ -104,6 +105,13 @@ function guideSearch(search, query) {
         (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
+  // Words the index leaves out (at, my, on) were searched by their start
+  // and found other words: "at my door" listed every "What to attach".
+  var typed = query.split(/\s+/).filter(Boolean);
+  var kept = typed.filter(function (word) {
+    return !/^[A-Za-z]+$/.test(word) || self.lunr.stopWordFilter(word.toLowerCase());
+  });
+  if (kept.length && kept.length < typed.length) query = kept.join(" ");
   var corrected = query.replace(/(^|\s)([A-Za-z]{4,})(?=\s|$)/g, function (all, space, word) {
     var lower = word.toLowerCase();
     // Stopwords (will, your) are in no index: they are not misspelt.
