@@ -39,9 +39,9 @@ def add_glossary_entries(
     """The index with an entry per term after the glossary page's own.
 
     `page_location` is the page as the index names it ("glossary/": each
-    language's index names places from that language's root); `segment` cuts Chinese into words as Material's
-    indexer does (jieba, words joined by U+200B). An index without the page
-    is returned unchanged.
+    language's index names places from that language's root). `segment`
+    cuts Chinese into words as Material's indexer does (jieba, words joined
+    by U+200B). An index without the page is returned unchanged.
     """
     docs = index["docs"]
     at = next((n for n, doc in enumerate(docs) if place_of(doc["location"]) == page_location), None)
@@ -50,7 +50,12 @@ def add_glossary_entries(
     page = docs[at]["location"].partition("#")[0]  # as this index writes it: "glossary/" or "glossary.html"
     # Escaped and in a paragraph, as Material writes a section's title and text.
     added = [
-        {"location": f"{page}#{entry.id}", "title": segment(escape(entry.title, quote=False)), "text": segment(f"<p>{escape(entry.text, quote=False)}</p>"), "boost": BOOST}
+        {
+            "location": f"{page}#{entry.id}",
+            "title": segment(escape(entry.title, quote=False)),
+            "text": segment(f"<p>{escape(entry.text, quote=False)}</p>"),
+            "boost": BOOST,
+        }
         for entry in entries
     ]
     return {**index, "docs": [*docs[: at + 1], *added, *docs[at + 1 :]]}
