@@ -51,7 +51,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for locale, index in split.items():
         if glossary:
             # Each language's index has addresses from its own root: "glossary/".
-            index = add_glossary_entries(index, f"{glossary_page(config)}/", glossary_entries(glossary, locale, mkdocs_site.all_labels(config)[locale]), segment_chinese)
+            entries_of_terms = glossary_entries(glossary, locale, mkdocs_site.all_labels(config)[locale])
+            index = add_glossary_entries(index, f"{glossary_page(config)}/", entries_of_terms, segment_chinese)
         index = add_search_terms(index, entries, locale, shown) if entries else index
         index = add_word_parts(index, split_word)
         write_index(Path(config.site_dir) / ("" if locale == site.default else locale) / "search", index, inline)
@@ -71,9 +72,12 @@ def split_word(word: str) -> list[str]:
     return pieces
 
 
+# Material's indexer cuts Chinese this way (plugins/search/plugin.py,
+# _segment_chinese). Its method is not reachable here: static-i18n swaps the
+# search plugin for its own by post_build.
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def segment_chinese(text: str) -> str:
-    """Chinese cut into words as Material's indexer cuts it: jieba's words, joined and surrounded by U+200B."""
+    """Chinese cut into jieba's words, joined and surrounded by U+200B, as Material's indexer cuts it."""
     return _HAN_RUN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")

@@ -26,14 +26,11 @@ def add_word_parts(index: dict[str, Any], split: Callable[[str], list[str]]) -> 
     """The index with each entry's parts fields. `split(word)` cuts a word into
     the shorter words it is made of, as jieba would if it did not know the
     word whole (人民检察院 -> 人民 + 检察院)."""
-    known: dict[str, list[str]] = {}  # within this call: the same words recur on many pages
 
     def parts(word: str) -> list[str]:
-        if word not in known:
-            pieces = [piece for piece in split(word) if piece != word]
-            inner = [part for piece in pieces if len(piece) > 2 for part in parts(piece)]
-            known[word] = [piece for piece in pieces[1:] if len(piece) > 1] + inner
-        return known[word]
+        pieces = [piece for piece in split(word) if piece != word]
+        inner = [part for piece in pieces if len(piece) > 2 for part in parts(piece)]
+        return [piece for piece in pieces[1:] if len(piece) > 1] + inner
 
     docs = []
     for doc in index["docs"]:

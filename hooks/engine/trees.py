@@ -101,6 +101,6 @@ def render_tree(
     `page_address` is where the tree's page lives: a printed view gives its
     own address (the page's plus the view's #id)."""
     context = tree_context(tree, language=language, channels=channels, resolve_link=resolve_link)
-    html = env.get_template(TEMPLATE).render(**context, help_href=help_href, page_address=page_address, config_site_name=site_name)
+    html = env.get_template(TEMPLATE).render(**context, help_href=help_href, page_address=page_address, site_name=site_name)
     # No blank lines: Markdown must see one raw HTML block, not paragraphs.
     return "\n".join(line for line in html.splitlines() if line.strip())
